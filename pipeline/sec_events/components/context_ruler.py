@@ -1,0 +1,115 @@
+"""`sec_context_ruler`: entity rules that need the text around the span.
+
+spaCy's EntityRuler labels the whole match; a ticker is only the symbol inside
+"(NASDAQ: IMGN)". Each pattern here is a regular expression over `doc.text` with a named
+group `span` (the entity) and optionally a group `clear` (text where no entity may stand,
+such as the exchange name inside a ticker notation). Reads and writes `doc.ents`.
+"""
+
+import re
+from pathlib import Path
+from typing import Callable, Iterable, List, Optional
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import ensure_path, filter_spans
+
+PATTERNS_FILE = "patterns.jsonl"
+
+
+class ContextRuler:
+    """Labels the `span` group of each regex match and clears the `clear` group."""
+
+    def __init__(self, nlp: Language, name: str = "context_ruler", *, overwrite_ents: bool = True) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.overwrite_ents = overwrite_ents
+        self.patterns: List[dict] = []
+        self._compiled: List[tuple] = []
+
+    def add_patterns(self, patterns: Iterable[dict]) -> None:
+        """Add patterns {"label", "pattern", "id"?}; a pattern without a `span` group is an error."""
+        for p in patterns:
+            rx = re.compile(p["pattern"])
+            if "span" not in rx.groupindex:
+                raise ValueError(f"context pattern {p.get('id', p['pattern'])!r} has no (?P<span>...) group")
+            self.patterns.append(dict(p))
+            self._compiled.append((p["label"], rx))
+
+    def clear(self) -> None:
+        self.patterns, self._compiled = [], []
+
+    def initialize(
+        self,
+        get_examples: Optional[Callable[[], Iterable[Example]]] = None,
+        *,
+        nlp: Optional[Language] = None,
+        patterns: Optional[Iterable[dict]] = None,
+    ) -> None:
+        self.clear()
+        if patterns:
+            self.add_patterns(patterns)
+
+    def matches(self, doc: Doc) -> tuple[List[Span], List[tuple]]:
+        """The entity spans found and the character ranges to clear."""
+        spans, clears = [], []
+        for label, rx in self._compiled:
+            for m in rx.finditer(doc.text):
+                span = doc.char_span(m.start("span"), m.end("span"), label=label, alignment_mode="strict")
+                if span is None:
+                    continue
+                spans.append(span)
+                if "clear" in rx.groupindex and m.start("clear") >= 0:
+                    clears.append((m.start("clear"), m.end("clear")))
+        return filter_spans(spans), clears
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans, clears = self.matches(doc)
+        if not spans and not clears:
+            return doc
+        blocked = spans + [doc.char_span(s, e, alignment_mode="expand") for s, e in clears]
+        kept = []
+        for ent in doc.ents:
+            hit = any(ent.start_char < b.end_char and b.start_char < ent.end_char for b in blocked)
+            if not hit:
+                kept.append(ent)
+            elif not self.overwrite_ents and not any(
+                ent.start_char < s.end_char and s.start_char < ent.end_char for s in spans
+            ):
+                kept.append(ent)
+        if not self.overwrite_ents:
+            spans = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in kept)]
+        doc.ents = sorted(kept + spans, key=lambda s: s.start)
+        return doc
+
+    def to_disk(self, path, *, exclude: Iterable[str] = tuple()) -> None:
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_jsonl(path / PATTERNS_FILE, self.patterns)
+
+    def from_disk(self, path, *, exclude: Iterable[str] = tuple()) -> "ContextRuler":
+        self.clear()
+        file = Path(path) / PATTERNS_FILE
+        if file.exists():
+            self.add_patterns(srsly.read_jsonl(file))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = tuple()) -> bytes:
+        return srsly.msgpack_dumps({"patterns": self.patterns})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = tuple()) -> "ContextRuler":
+        self.clear()
+        self.add_patterns(srsly.msgpack_loads(data)["patterns"])
+        return self
+
+
+@Language.factory(
+    "sec_context_ruler",
+    default_config={"overwrite_ents": True},
+    assigns=["doc.ents"],
+)
+def make_context_ruler(nlp: Language, name: str, overwrite_ents: bool) -> ContextRuler:
+    """Build the context ruler; patterns arrive at `initialize` (see sec_events.context_patterns.v1)."""
+    return ContextRuler(nlp, name, overwrite_ents=overwrite_ents)

@@ -1,0 +1,264 @@
+"""`sec_event_assembler`: one structured record per event trigger, in `doc._.events`.
+
+Reads `doc.ents`, `doc.spans[spans_key]` and sentence boundaries; writes `doc._.events`, a
+list of plain dicts (LABELS.md, "Event records"):
+
+    {"type", "trigger": {"start", "end", "text"}, "agreement", "parties", "date", "amount"}
+
+Rules, in order of preference (each a small function below):
+- agreement: the AGREEMENT in the trigger's sentence (first after the trigger, else the
+  nearest before), resolved to its most complete name: a defined short name
+  ('(the "Agreement")') maps to the name it was defined for, a name whose words all occur
+  in a longer name with the same head word maps to that name; for an amendment or
+  extension of "First Amendment to X", the agreement is X. Without one, the previous record's.
+- parties: the ORGs of the sentence, each by its most complete name in the document
+  ("Millennium" -> "Millennium Pharmaceuticals, Inc."), plus the registrant when the
+  sentence says "the Company" or "we"; when the sentence names none, or only some, of the
+  parties already known for the agreement, the known parties.
+- date: a DATE introduced by "on", "dated", "as of", "effective" (or right after an
+  expiry or termination trigger) in the trigger's clause; else the sentence's opening
+  "On <date>,"; else shared with the other records of the same event; an extension
+  without one takes the date of the amendment that made it.
+- amount: the MONEY of the sentence nearest the trigger; else shared within the event.
+- An 8-K item heading's trigger ("Item 1.01 Entry into ...") copies the first record of
+  the item's body.
+"""
+
+import re
+from typing import Dict, Iterable, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import register
+from ..labels import EVENTS_KEY
+from ..normalize import normalize_date, normalize_money
+
+HEADING = re.compile(r"(?i)^\W*item\s*\d+\.\d+")
+DATE_CUES = {"on", "dated", "of", "effective", "from"}
+REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
+COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
+DEFINED_TERM = re.compile(r"^\s*\(\s*(?:the\s+|collectively,?\s+)?[\"“”']?\s*$")
+STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def _words(text: str) -> set:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP}
+
+
+class NameResolver:
+    """Maps each ORG and AGREEMENT mention to the most complete name the document gives it."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.defined: Dict[int, str] = {}
+        ents = list(doc.ents)
+        for prev, ent in zip(ents, ents[1:]):
+            between = doc.text[prev.end_char : ent.start_char]
+            if prev.label_ == ent.label_ and DEFINED_TERM.match(between):
+                self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
+        self.orgs = [e for e in ents if e.label_ == "ORG"]
+        self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
+
+    def org(self, ent: Span) -> str:
+        if ent.start_char in self.defined:
+            return self.defined[ent.start_char]
+        low = _norm(ent.text)
+        best = ent.text
+        for other in self.orgs:
+            o = _norm(other.text)
+            if len(o) > len(_norm(best)) and (o.startswith(low + " ") or o.startswith(low + ",")):
+                best = other.text
+            elif other.start_char in self.defined and o == low:
+                return self.defined[other.start_char]
+        return best
+
+    def agreement(self, ent: Span) -> str:
+        if ent.start_char in self.defined:
+            return self.defined[ent.start_char]
+        for other in self.agreements:  # a later mention of a defined short name
+            if other.start_char in self.defined and _norm(other.text) == _norm(ent.text):
+                return self.defined[other.start_char]
+        words, head = _words(ent.text), _norm(ent.text).split()[-1]
+        best, best_shared = ent.text, 0
+        for other in self.agreements:
+            o = _norm(other.text)
+            if other.start_char in self.defined or o.split()[-1] != head or len(o) <= len(_norm(ent.text)):
+                continue
+            if re.search(r"\b(amendment|supplement|waiver|joinder)\b.*\bto\b", o) and " to " not in _norm(ent.text):
+                continue
+            shared = len((words & _words(other.text)) - {head})
+            if words <= _words(other.text):
+                shared += 100
+            if shared > best_shared:
+                best, best_shared = other.text, shared
+        return best
+
+    def registrant(self) -> Optional[str]:
+        m = REGISTRANT_CUE.search(self.doc.text)
+        if m:
+            before = [o for o in self.orgs if o.end_char <= m.start()]
+            if before:
+                return self.org(before[-1])
+        return self.org(self.orgs[0]) if self.orgs else None
+
+
+def _sentence(doc: Doc, trigger: Span) -> Span:
+    return trigger.sent if doc.has_annotation("SENT_START") else doc[:]
+
+
+def _is_heading(doc: Doc, trigger: Span) -> bool:
+    line_start = doc.text.rfind("\n", 0, trigger.start_char) + 1
+    return bool(HEADING.match(doc.text[line_start : trigger.start_char]))
+
+
+def _cued(doc: Doc, ent: Span) -> bool:
+    """A date introduced by 'on', 'dated', 'as of', 'effective'."""
+    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return prev in DATE_CUES
+
+
+class EventAssembler:
+    """Builds `doc._.events` from triggers and entities (see the module docstring)."""
+
+    def __init__(self, nlp: Language, name: str = "event_assembler", *, spans_key: str = EVENTS_KEY) -> None:
+        register()
+        self.name = name
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        triggers = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
+        names = NameResolver(doc)
+        registrant = names.registrant()
+        records: List[dict] = []
+        known_parties: Dict[str, List[str]] = {}
+        previous: Optional[dict] = None
+        for trig in triggers:
+            sent = _sentence(doc, trig)
+            ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+            rec = {
+                "type": trig.label_,
+                "trigger": {"start": trig.start_char, "end": trig.end_char, "text": trig.text},
+                "agreement": self._agreement(trig, ents, names),
+                "parties": [],
+                "date": self._date(doc, trig, triggers, sent, ents),
+                "amount": self._amount(trig, ents),
+                "heading": _is_heading(doc, trig),
+            }
+            if rec["agreement"] is None and previous is not None:
+                rec["agreement"] = previous["agreement"]
+            parties = self._parties(sent, ents, names, registrant)
+            known = known_parties.get(rec["agreement"] or "", [])
+            if known and set(map(_norm, parties)) <= set(map(_norm, known)):
+                parties = list(known)
+            elif not parties and previous is not None:
+                parties = list(previous["parties"])
+            rec["parties"] = parties
+            if rec["agreement"] and parties:
+                known_parties[rec["agreement"]] = parties
+            records.append(rec)
+            if not rec["heading"]:
+                previous = rec
+        self._share_within_events(records)
+        self._fill_headings(records)
+        for rec in records:
+            del rec["heading"]
+        doc._.events = records
+        return doc
+
+    @staticmethod
+    def _agreement(trig: Span, ents: List[Span], names: NameResolver) -> Optional[str]:
+        agreements = [e for e in ents if e.label_ == "AGREEMENT"]
+        after = [e for e in agreements if e.start >= trig.end]
+        before = [e for e in agreements if e.end <= trig.start]
+        chosen = after[0] if after else (before[-1] if before else None)
+        if chosen is None:
+            return None
+        name = names.agreement(chosen)
+        if trig.label_ in ("AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"):
+            m = re.match(r"(?i).*?\b(?:amendment|supplement|waiver)\b.*?\bto\s+(?:the\s+)?(.+)$", name)
+            if m:
+                target = m.group(1)
+                full = [a for a in names.agreements if _norm(a.text) == _norm(target)]
+                name = names.agreement(full[0]) if full else target
+        return name
+
+    @staticmethod
+    def _parties(sent: Span, ents: List[Span], names: NameResolver, registrant: Optional[str]) -> List[str]:
+        parties: List[str] = []
+        for e in ents:
+            if e.label_ == "ORG":
+                name = names.org(e)
+                if _norm(name) not in map(_norm, parties):
+                    parties.append(name)
+        if registrant and COMPANY_WORDS.search(sent.text) and _norm(registrant) not in map(_norm, parties):
+            parties.append(registrant)
+        return parties
+
+    @staticmethod
+    def _date(doc: Doc, trig: Span, triggers: List[Span], sent: Span, ents: List[Span]) -> Optional[str]:
+        in_sent = [t for t in triggers if t.start >= sent.start and t.end <= sent.end]
+        own: List[Tuple[int, Span]] = []
+        opening = None
+        for e in ents:
+            if e.label_ != "DATE" or normalize_date(e.text) is None:
+                continue
+            if e.start - sent.start <= 2 and _cued(doc, e):
+                opening = opening or e
+                continue
+            nearest = min(in_sent, key=lambda t: min(abs(t.start - e.end), abs(e.start - t.end)))
+            follows_end = trig.label_ == "AGREEMENT_TERMINATION" and 0 <= e.start - trig.end <= 2
+            if nearest == trig and (_cued(doc, e) or follows_end):
+                own.append((abs(e.start - trig.end), e))
+        chosen = min(own, key=lambda x: x[0])[1] if own else opening
+        return normalize_date(chosen.text) if chosen is not None else None
+
+    @staticmethod
+    def _amount(trig: Span, ents: List[Span]) -> Optional[dict]:
+        money = [e for e in ents if e.label_ == "MONEY" and normalize_money(e.text)]
+        if not money:
+            return None
+        nearest = min(money, key=lambda e: min(abs(trig.start - e.end), abs(e.start - trig.end)))
+        value = normalize_money(nearest.text)
+        return {"value": value["value"], "currency": value["currency"]}
+
+    @staticmethod
+    def _share_within_events(records: List[dict]) -> None:
+        """Triggers of one event (same type and agreement) carry the same date and amount."""
+        groups: Dict[Tuple[str, Optional[str]], List[dict]] = {}
+        for rec in records:
+            if not rec["heading"]:
+                groups.setdefault((rec["type"], rec["agreement"]), []).append(rec)
+        for (typ, agreement), recs in groups.items():
+            for field in ("date", "amount"):
+                value = next((r[field] for r in recs if r[field] is not None), None)
+                if value is None and field == "date" and typ == "AGREEMENT_EXTENSION":
+                    amendments = groups.get(("AGREEMENT_AMENDMENT", agreement), [])
+                    value = next((r["date"] for r in amendments if r["date"] is not None), None)
+                for r in recs:
+                    if r[field] is None:
+                        r[field] = value
+
+    @staticmethod
+    def _fill_headings(records: List[dict]) -> None:
+        for i, rec in enumerate(records):
+            if rec["heading"]:
+                body = next((r for r in records[i + 1 :] if not r["heading"]), None)
+                if body is not None:
+                    for field in ("agreement", "parties", "date", "amount"):
+                        rec[field] = body[field]
+
+
+@Language.factory(
+    "sec_event_assembler",
+    default_config={"spans_key": EVENTS_KEY},
+    assigns=["doc._.events"],
+    requires=["doc.ents", "doc.sents"],
+)
+def make_event_assembler(nlp: Language, name: str, spans_key: str) -> EventAssembler:
+    """Build the event assembler for triggers stored under `spans_key`."""
+    return EventAssembler(nlp, name, spans_key=spans_key)

@@ -1,0 +1,39 @@
+"""The project's tokenizer: spaCy's English rules plus splits for HTML-to-text leftovers.
+
+Filings converted from HTML keep escaped dollar signs ("\\$250,000"), Markdown-style bold
+marks ("**0-17999**") and currency prefixes glued to numbers ("US$5"). spaCy's default
+tokenizer keeps these as one token, so gold spans such as "$250,000" could not align.
+"""
+
+from typing import Callable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+EXTRA_PREFIXES = [r"\\", r"\*+", r"_+"]
+EXTRA_SUFFIXES = [r"\*+", r"_+", r"\\"]
+# "US$5", "C$10": a currency sign between letters and digits; "10-Q/10-K"-style slashes stay.
+EXTRA_INFIXES = [r"(?<=[A-Za-z])\$(?=\d)", r"(?<=[0-9A-Za-z])\*\*(?=[0-9A-Za-z])"]
+
+
+@registry.tokenizers("sec_events.tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Build the English tokenizer with the extra prefixes, suffixes and infixes above."""
+
+    def make(nlp: Language) -> Tokenizer:
+        defaults = nlp.Defaults
+        prefixes = EXTRA_PREFIXES + list(defaults.prefixes)
+        suffixes = EXTRA_SUFFIXES + list(defaults.suffixes)
+        infixes = list(defaults.infixes) + EXTRA_INFIXES
+        return Tokenizer(
+            nlp.vocab,
+            rules=defaults.tokenizer_exceptions,
+            prefix_search=compile_prefix_regex(prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
+
+    return make
