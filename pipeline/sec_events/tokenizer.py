@@ -7,6 +7,8 @@ tokenizer keeps these as one token, so gold spans such as "$250,000" could not a
 
 from typing import Callable
 
+import spacy
+
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
@@ -37,3 +39,8 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         )
 
     return make
+
+
+def blank() -> Language:
+    """A blank English pipeline with the project tokenizer (for corpus work and tests)."""
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "sec_events.tokenizer.v1"}}})

@@ -1,0 +1,113 @@
+"""The command line: `python -m sec_events COMMAND` (also installed as `sec-events`).
+
+Thin wrappers: each command parses its arguments and calls a plain function.
+"""
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import spacy
+import srsly
+import typer
+
+from .corpus.convert import write_docbin
+from .corpus.format import CorpusError, read_dir
+from .corpus.stats import corpus_stats
+from .corpus.validate import check_corpus
+from .evaluation.evaluate import evaluate, gold_from_docbin
+from .tokenizer import blank
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+SPLITS = ("train", "dev", "test")
+
+
+def _read_splits(source: Path) -> dict:
+    try:
+        return {s: read_dir(source / s) for s in SPLITS if (source / s).exists()}
+    except CorpusError as err:
+        typer.secho(f"✘ {err}", fg="red", err=True)
+        raise typer.Exit(1)
+
+
+def _validated(source: Path) -> dict:
+    splits = _read_splits(source)
+    problems = check_corpus(blank(), [d for docs in splits.values() for d in docs])
+    if problems:
+        for p in problems:
+            typer.secho(f"✘ {p}", fg="red", err=True)
+        typer.secho(f"✘ {len(problems)} problem(s) in {source}", fg="red", err=True)
+        raise typer.Exit(1)
+    return splits
+
+
+@app.command()
+def validate(source: Path = typer.Argument(..., exists=True, help="corpus source folder (train/ dev/ test/)")):
+    """Check every document; exit 1 listing each problem."""
+    splits = _validated(source)
+    n = sum(len(d) for d in splits.values())
+    typer.secho(f"✔ {n} documents valid ({', '.join(f'{k}: {len(v)}' for k, v in splits.items())})", fg="green")
+
+
+@app.command()
+def convert(
+    source: Path = typer.Argument(..., exists=True, help="corpus source folder (train/ dev/ test/)"),
+    output: Path = typer.Argument(..., help="folder for <split>.spacy"),
+    spans_key: str = typer.Option("events", help="doc.spans key for event triggers"),
+):
+    """Validate, then write one DocBin per split."""
+    splits = _validated(source)
+    nlp = blank()
+    for split, docs in splits.items():
+        n = write_docbin(nlp, docs, output / f"{split}.spacy", spans_key)
+        typer.echo(f"{split}: {n} documents -> {output / f'{split}.spacy'}")
+
+
+@app.command()
+def stats(
+    source: Path = typer.Argument(..., exists=True, help="corpus source folder"),
+    output: Optional[Path] = typer.Option(None, help="also write the numbers as JSON"),
+):
+    """Documents, words, mentions and distinct values per label, split sizes, suggester coverage."""
+    result = corpus_stats(blank(), _read_splits(source))
+    typer.echo(f"documents {result['docs']}, words {result['words']}")
+    for split, row in result["splits"].items():
+        typer.echo(f"  {split:5s} {row['docs']:4d} docs {row['words']:7d} words, {row['docs_without_events']} without events")
+    typer.echo(f"{'label':24s} {'mentions':>8s} {'distinct':>8s}")
+    for label, n in result["mentions"].items():
+        typer.echo(f"{label:24s} {n:8d} {result['distinct'][label]:8d}")
+    typer.echo(f"trigger suggester covers {result['suggester_coverage']:.1%} of gold triggers")
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(output, result)
+
+
+def print_table(title: str, table: dict) -> None:
+    typer.echo(f"== {title}")
+    for label, row in table.items():
+        extra = f" overlapF={row['overlap_f']:.3f}" if "overlap_f" in row else ""
+        support = f" n={row['support']}" if "support" in row else ""
+        typer.echo(f"{label:24s} P={row['p']:.3f} R={row['r']:.3f} F={row['f']:.3f}{support}{extra}")
+
+
+@app.command("evaluate")
+def evaluate_cli(
+    model: str = typer.Argument(..., help="pipeline path or package name"),
+    data: Path = typer.Argument(..., exists=True, help="gold DocBin (.spacy)"),
+    output: Optional[Path] = typer.Option(None, help="metrics JSON to write"),
+):
+    """Score a pipeline on a gold DocBin: entities, event triggers, records (per label, micro, macro)."""
+    nlp = spacy.load(model)
+    result = evaluate(nlp, gold_from_docbin(nlp, data))
+    result.update(model=model, data=str(data))
+    for part in ("ents", "events", "records_found", "records_e2e"):
+        if part in result:
+            print_table(part, result[part])
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(result, indent=1))
+        typer.echo(f"-> {output}")
+
+
+if __name__ == "__main__":
+    app()

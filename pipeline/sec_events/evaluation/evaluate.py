@@ -1,0 +1,76 @@
+"""Score a pipeline on gold documents: entities, event triggers and event records."""
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, List, Optional, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..corpus.convert import read_docbin
+from ..labels import ENTITY_LABELS, EVENT_LABELS, EVENTS_KEY
+from .scores import count_records, count_spans, record_table, span_table
+
+
+@dataclass
+class GoldDoc:
+    """One gold document, independent of any tokenization."""
+
+    id: str
+    text: str
+    ents: List[Tuple[int, int, str]]
+    events: List[Tuple[int, int, str]]
+    records: Optional[list] = None
+
+
+def gold_from_docs(docs: Iterable[Doc], spans_key: str = EVENTS_KEY) -> List[GoldDoc]:
+    return [
+        GoldDoc(
+            str(doc.user_data.get("id", i)),
+            doc.text,
+            [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+            [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(spans_key, [])],
+            doc.user_data.get("records"),
+        )
+        for i, doc in enumerate(docs)
+    ]
+
+
+def gold_from_docbin(nlp: Language, path: Path, spans_key: str = EVENTS_KEY) -> List[GoldDoc]:
+    return gold_from_docs(read_docbin(nlp, path), spans_key)
+
+
+def predicted_spans(doc: Doc, spans_key: str = EVENTS_KEY, label_map: Optional[dict] = None):
+    """(ents, events, records) of a processed doc, entity labels mapped by `label_map`."""
+    label_map = label_map or {}
+    ents = [(e.start_char, e.end_char, label_map.get(e.label_, e.label_)) for e in doc.ents]
+    events = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(spans_key, [])]
+    records = doc._.events if doc.has_extension("events") and doc._.events else []
+    return ents, events, records
+
+
+def score_docs(golds: List[GoldDoc], preds: List[tuple]) -> dict:
+    """Tables for entities, events and (when gold records exist) records."""
+    ent_c, ev_c, found, e2e = Counter(), Counter(), Counter(), Counter()
+    with_records = 0
+    for gold, (ents, events, records) in zip(golds, preds):
+        count_spans(gold.ents, ents, ENTITY_LABELS, ent_c)
+        count_spans(gold.events, events, EVENT_LABELS, ev_c)
+        if gold.records is not None:
+            with_records += 1
+            count_records(gold.records, records, found, e2e)
+    result = {"docs": len(golds), "ents": span_table(ent_c, ENTITY_LABELS), "events": span_table(ev_c, EVENT_LABELS)}
+    if with_records:
+        result["records_found"] = record_table(found)
+        result["records_e2e"] = record_table(e2e)
+    return result
+
+
+def run_pipeline(nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None, batch_size: int = 8):
+    """Process the gold texts; returns the predictions as plain span lists."""
+    return [predicted_spans(doc, label_map=label_map) for doc in nlp.pipe((g.text for g in golds), batch_size=batch_size)]
+
+
+def evaluate(nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None) -> dict:
+    return score_docs(golds, run_pipeline(nlp, golds, label_map))

@@ -1,0 +1,150 @@
+"""Span and record scoring, by the rules of LABELS.md ("Scoring").
+
+Spans are (start_char, end_char, label). Exact: a predicted span is right when offsets and
+label equal a gold span. Overlap: precision counts predicted spans that share a character
+with a gold span of the same label, recall counts gold spans hit that way. Records: each
+argument is a slot (agreement, each party, date, amount), compared after normalization;
+"found" uses records whose trigger matches a gold trigger exactly, "e2e" counts every
+gold and predicted record.
+"""
+
+import re
+from collections import Counter
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+Spans = Iterable[Tuple[int, int, str]]
+RECORD_ARGS = ("agreement", "parties", "date", "amount")
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def count_spans(gold: Spans, pred: Spans, labels: Sequence[str], counts: Optional[Counter] = None) -> Counter:
+    """Add exact and overlap counts per label to `counts` (a new Counter if None)."""
+    counts = Counter() if counts is None else counts
+    gold_set, pred_set = set(map(tuple, gold)), set(map(tuple, pred))
+    for label in labels:
+        g = {s for s in gold_set if s[2] == label}
+        p = {s for s in pred_set if s[2] == label}
+        tp = len(g & p)
+        counts[label, "tp"] += tp
+        counts[label, "fp"] += len(p) - tp
+        counts[label, "fn"] += len(g) - tp
+        counts[label, "gold"] += len(g)
+        counts[label, "pred"] += len(p)
+        counts[label, "gold_hit"] += sum(any(_overlaps(a, b) for b in p) for a in g)
+        counts[label, "pred_hit"] += sum(any(_overlaps(a, b) for b in g) for a in p)
+    return counts
+
+
+def prf(tp: float, fp: float, fn: float) -> Tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return round(p, 4), round(r, 4), round(f, 4)
+
+
+def span_table(counts: Counter, labels: Sequence[str]) -> Dict[str, dict]:
+    """Per-label P/R/F, support and overlap F; then micro and macro averages."""
+    rows: Dict[str, dict] = {}
+    total = Counter()
+    for label in labels:
+        tp, fp, fn = counts[label, "tp"], counts[label, "fp"], counts[label, "fn"]
+        total.update(tp=tp, fp=fp, fn=fn, gold=counts[label, "gold"], pred=counts[label, "pred"],
+                     gold_hit=counts[label, "gold_hit"], pred_hit=counts[label, "pred_hit"])
+        p, r, f = prf(tp, fp, fn)
+        op = counts[label, "pred_hit"] / counts[label, "pred"] if counts[label, "pred"] else 0.0
+        orr = counts[label, "gold_hit"] / counts[label, "gold"] if counts[label, "gold"] else 0.0
+        of = 2 * op * orr / (op + orr) if op + orr else 0.0
+        rows[label] = {"p": p, "r": r, "f": f, "support": tp + fn, "overlap_f": round(of, 4)}
+    p, r, f = prf(total["tp"], total["fp"], total["fn"])
+    op = total["pred_hit"] / total["pred"] if total["pred"] else 0.0
+    orr = total["gold_hit"] / total["gold"] if total["gold"] else 0.0
+    of = 2 * op * orr / (op + orr) if op + orr else 0.0
+    rows["micro"] = {"p": p, "r": r, "f": f, "support": total["tp"] + total["fn"], "overlap_f": round(of, 4)}
+    present = [rows[lab] for lab in labels if rows[lab]["support"]]
+    rows["macro"] = {
+        k: round(sum(row[k] for row in present) / len(present), 4) if present else 0.0
+        for k in ("p", "r", "f", "overlap_f")
+    }
+    return rows
+
+
+# ---- records ---------------------------------------------------------------------------
+
+
+def _name(value) -> Optional[str]:
+    if isinstance(value, dict):
+        value = value.get("text") or value.get("name")
+    return " ".join(str(value).split()).lower() if value else None
+
+
+def _date(value) -> Optional[str]:
+    if value is None:
+        return None
+    m = re.match(r"^(\d{4})(-\d{2})?(-\d{2})?", str(value))
+    return m.group(0) if m else str(value).strip().lower()
+
+
+def _amount(value) -> Optional[Tuple[float, str]]:
+    if not isinstance(value, dict) or value.get("value") is None:
+        return None
+    return float(value["value"]), str(value.get("currency") or "USD").upper()
+
+
+def record_key(record: dict) -> Tuple[int, int, str]:
+    """(start, end, type) of a record's trigger, for gold ([s, e, label]) and predicted forms."""
+    trig = record["trigger"]
+    if isinstance(trig, dict):
+        return trig["start"], trig["end"], record.get("type")
+    return trig[0], trig[1], record.get("type") or trig[2]
+
+
+def record_args(record: dict) -> dict:
+    return {
+        "agreement": _name(record.get("agreement")),
+        "parties": {n for n in (_name(p) for p in record.get("parties") or []) if n},
+        "date": _date(record.get("date")),
+        "amount": _amount(record.get("amount")),
+    }
+
+
+def _same(arg: str, gold, pred) -> bool:
+    if arg == "amount":
+        return abs(gold[0] - pred[0]) <= 0.005 * max(abs(gold[0]), 1) and gold[1] == pred[1]
+    return gold == pred
+
+
+def count_records(gold_records: List[dict], pred_records: List[dict], found: Counter, e2e: Counter) -> None:
+    """Add slot counts per argument for one document, on found triggers and end to end."""
+    gold = {record_key(r): record_args(r) for r in gold_records}
+    pred = {record_key(r): record_args(r) for r in pred_records}
+    empty = {"agreement": None, "parties": set(), "date": None, "amount": None}
+    for key in set(gold) | set(pred):
+        g, p = gold.get(key, empty), pred.get(key, empty)
+        targets = [e2e, found] if key in gold and key in pred else [e2e]
+        for arg in RECORD_ARGS:
+            gv, pv = g[arg], p[arg]
+            for c in targets:
+                if arg == "parties":
+                    c[arg, "tp"] += len(gv & pv)
+                    c[arg, "fp"] += len(pv - gv)
+                    c[arg, "fn"] += len(gv - pv)
+                elif gv is not None and pv is not None and _same(arg, gv, pv):
+                    c[arg, "tp"] += 1
+                else:
+                    c[arg, "fp"] += pv is not None
+                    c[arg, "fn"] += gv is not None
+
+
+def record_table(counts: Counter) -> Dict[str, dict]:
+    rows, total = {}, Counter()
+    for arg in RECORD_ARGS:
+        tp, fp, fn = counts[arg, "tp"], counts[arg, "fp"], counts[arg, "fn"]
+        total.update(tp=tp, fp=fp, fn=fn)
+        p, r, f = prf(tp, fp, fn)
+        rows[arg] = {"p": p, "r": r, "f": f, "support": tp + fn}
+    p, r, f = prf(total["tp"], total["fp"], total["fn"])
+    rows["micro"] = {"p": p, "r": r, "f": f, "support": total["tp"] + total["fn"]}
+    return rows
