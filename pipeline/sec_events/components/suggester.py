@@ -20,7 +20,7 @@ from thinc.types import Ragged
 DEFAULT_STEMS = (
     # entry
     "enter", "entry", "entries", "sign", "execut", "reach", "establish", "award", "replac", "made",
-    "make", "conclu",
+    "make", "conclu", "negotiat",
     # amendment
     "amend", "modif", "restat", "supplement", "waive", "waiver",
     # extension
@@ -28,11 +28,18 @@ DEFAULT_STEMS = (
     # termination
     "terminat", "expir", "cessation", "cancel", "non-renewal", "nonrenewal",
 )
-LINKS = {",", "and", "or", "otherwise", "and/or", "/"}
+LINKS = {",", "and", "or", "otherwise", "and/or", "/", "not"}
 
 
 def _is_stem(token: Token, stems: Tuple[str, ...]) -> bool:
     return token.lower_.startswith(stems)
+
+
+def _next_word(doc: Doc, i: int) -> int:
+    """Index of the first non-space token at or after i (len(doc) if none)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
 
 
 def trigger_candidates(doc: Doc, stems: Tuple[str, ...]) -> List[Tuple[int, int]]:
@@ -43,19 +50,20 @@ def trigger_candidates(doc: Doc, stems: Tuple[str, ...]) -> List[Tuple[int, int]
         if not _is_stem(tok, stems):
             continue
         start = i - 2 if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "non" else i
-        out.add((start, i + 1))
-        if i + 1 < n and doc[i + 1].lower_ == "into":
-            out.add((start, i + 2))
-        # a coordinated series: stem (LINK+ stem)*, each prefix ending on a stem is a candidate
-        j = i + 1
-        while j < n:
-            k = j
-            while k < n and doc[k].lower_ in LINKS:
+        # a coordinated series: stem (LINK+ stem)*, each prefix ending on a stem is a candidate,
+        # and each of them with the particle "into" after it ("made and entered into")
+        end = i + 1
+        while True:
+            out.add((start, end))
+            into = _next_word(doc, end)
+            if into < n and doc[into].lower_ == "into":
+                out.add((start, into + 1))
+            k = end
+            while k < n and (doc[k].lower_ in LINKS or doc[k].is_space):
                 k += 1
-            if k == j or k >= n or not _is_stem(doc[k], stems):
+            if k == end or k >= n or not _is_stem(doc[k], stems):
                 break
-            out.add((start, k + 1))
-            j = k + 1
+            end = k + 1
     return sorted(out)
 
 
