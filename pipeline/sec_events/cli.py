@@ -16,6 +16,7 @@ from .corpus.format import CorpusError, read_dir
 from .corpus.stats import corpus_stats
 from .corpus.validate import check_corpus
 from .evaluation.evaluate import evaluate, gold_from_docbin
+from .evaluation.real_filings import ChangedTextError, load_real_filings
 from .tokenizer import blank
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
@@ -90,6 +91,16 @@ def print_table(title: str, table: dict) -> None:
         typer.echo(f"{label:24s} P={row['p']:.3f} R={row['r']:.3f} F={row['f']:.3f}{support}{extra}")
 
 
+def _report(result: dict, output: Optional[Path]) -> None:
+    for part in ("ents", "events", "records_found", "records_e2e"):
+        if part in result:
+            print_table(part, result[part])
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(result, indent=1))
+        typer.echo(f"-> {output}")
+
+
 @app.command("evaluate")
 def evaluate_cli(
     model: str = typer.Argument(..., help="pipeline path or package name"),
@@ -100,13 +111,27 @@ def evaluate_cli(
     nlp = spacy.load(model)
     result = evaluate(nlp, gold_from_docbin(nlp, data))
     result.update(model=model, data=str(data))
-    for part in ("ents", "events", "records_found", "records_e2e"):
-        if part in result:
-            print_table(part, result[part])
-    if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps(result, indent=1))
-        typer.echo(f"-> {output}")
+    _report(result, output)
+
+
+@app.command("evaluate-real")
+def evaluate_real_cli(
+    model: str = typer.Argument(..., help="pipeline path or package name"),
+    folder: Path = typer.Option(Path("../shared/real-filings"), help="real-filings folder (texts, gold/, records/)"),
+    output: Optional[Path] = typer.Option(None, help="metrics JSON to write"),
+):
+    """Score a pipeline on the real-filings dev set; skip (exit 0) when the folder is absent."""
+    if not (folder / "gold").is_dir():
+        typer.echo(f"real-filings dev set not found at {folder}: skipped")
+        raise typer.Exit(0)
+    try:
+        golds = load_real_filings(folder)
+    except ChangedTextError as err:
+        typer.secho(f"✘ {err}", fg="red", err=True)
+        raise typer.Exit(1)
+    result = evaluate(spacy.load(model), golds)
+    result.update(model=model, data=str(folder))
+    _report(result, output)
 
 
 if __name__ == "__main__":
