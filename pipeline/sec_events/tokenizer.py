@@ -1,22 +1,20 @@
 """The project's tokenizer: spaCy's English rules plus splits for HTML-to-text leftovers.
 
 Filings converted from HTML keep escaped dollar signs ("\\$250,000"), Markdown-style bold
-marks ("**0-17999**"), wire-service slashes ("/PRNewswire/") and currency prefixes glued to numbers ("US$5"). spaCy's default
-tokenizer keeps these as one token, so gold spans such as "$250,000" could not align.
+marks ("**0-17999**") and wire-service slashes ("/PRNewswire/"). spaCy's default tokenizer
+keeps these as one token, so gold spans such as "$250,000" could not align.
 """
 
 from typing import Callable
 
 import spacy
-
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 EXTRA_PREFIXES = [r"\\", r"\*+", r"_+", r"/"]
 EXTRA_SUFFIXES = [r"\*+", r"_+", r"\\", r"/"]
-# "US$5", "C$10": a currency sign between letters and digits; "10-Q/10-K"-style slashes stay.
-EXTRA_INFIXES = [r"(?<=[A-Za-z])\$(?=\d)", r"(?<=[0-9A-Za-z])\*\*(?=[0-9A-Za-z])"]
+EXTRA_INFIXES = [r"(?<=[0-9A-Za-z])\*\*(?=[0-9A-Za-z])"]
 
 
 @registry.tokenizers("sec_events.tokenizer.v1")

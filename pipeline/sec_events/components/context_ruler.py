@@ -3,7 +3,9 @@
 spaCy's EntityRuler labels the whole match; a ticker is only the symbol inside
 "(NASDAQ: IMGN)". Each pattern here is a regular expression over `doc.text` with a named
 group `span` (the entity) and optionally a group `clear` (text where no entity may stand,
-such as the exchange name inside a ticker notation). Reads and writes `doc.ents`.
+such as the exchange name inside a ticker notation). With `overwrite_ents` (the default)
+matches replace the entities they touch; without it they only fill gaps. Reads and
+writes `doc.ents`.
 """
 
 import re
@@ -69,17 +71,11 @@ class ContextRuler:
         spans, clears = self.matches(doc)
         if not spans and not clears:
             return doc
-        blocked = spans + [doc.char_span(s, e, alignment_mode="expand") for s, e in clears]
-        kept = []
-        for ent in doc.ents:
-            hit = any(ent.start_char < b.end_char and b.start_char < ent.end_char for b in blocked)
-            if not hit:
-                kept.append(ent)
-            elif not self.overwrite_ents and not any(
-                ent.start_char < s.end_char and s.start_char < ent.end_char for s in spans
-            ):
-                kept.append(ent)
-        if not self.overwrite_ents:
+        if self.overwrite_ents:
+            blocked = [(s.start_char, s.end_char) for s in spans] + clears
+            kept = [e for e in doc.ents if not any(e.start_char < b[1] and b[0] < e.end_char for b in blocked)]
+        else:
+            kept = list(doc.ents)
             spans = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in kept)]
         doc.ents = sorted(kept + spans, key=lambda s: s.start)
         return doc

@@ -26,7 +26,10 @@ def check_doc(nlp: Language, adoc: AnnotatedDoc) -> List[str]:
     if not adoc.text.strip():
         return [f"{where}: empty document"]
     doc: Doc = nlp.make_doc(adoc.text)
-    for kind, spans, labels in (("entity", adoc.ents, ENTITY_LABELS), ("trigger", adoc.events, EVENT_LABELS)):
+    for kind, kinds, spans, labels in (
+        ("entity", "entities", adoc.ents, ENTITY_LABELS),
+        ("trigger", "triggers", adoc.events, EVENT_LABELS),
+    ):
         for start, end, label in spans:
             text = adoc.text[start:end]
             if label not in labels:
@@ -42,7 +45,7 @@ def check_doc(nlp: Language, adoc: AnnotatedDoc) -> List[str]:
         for (s1, e1, l1), (s2, e2, l2) in zip(ordered, ordered[1:]):
             if s2 < e1 and (kind == "entity" or (s1, e1) == (s2, e2) or l1 == l2):
                 problems.append(
-                    f"{where}: overlapping {kind}s {adoc.text[s1:e1]!r} {l1} [{s1}:{e1}]"
+                    f"{where}: overlapping {kinds} {adoc.text[s1:e1]!r} {l1} [{s1}:{e1}]"
                     f" and {adoc.text[s2:e2]!r} {l2} [{s2}:{e2}]"
                 )
     return problems

@@ -1,0 +1,77 @@
+import pytest
+import spacy
+
+from sec_events.components.patterns import context_patterns
+from sec_events.tokenizer import blank
+
+
+@pytest.fixture
+def ruler_nlp():
+    nlp = blank()
+    ruler = nlp.add_pipe("sec_context_ruler", name="context_ruler")
+    ruler.initialize(patterns=context_patterns())
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "text,symbol",
+    [
+        ("Acme, Inc. (NASDAQ: ACME) said", "ACME"),
+        ("Acme, Inc. (Nasdaq:ACME) said", "ACME"),
+        ("Berkshire (NYSE: BRK.A) said", "BRK.A"),
+        ("listed (NYSE American: XYZ) today", "XYZ"),
+        ("quoted (OTCQB: ABCD) today", "ABCD"),
+        ('trades under the symbol "ACME" on', "ACME"),
+        ("trades under the ticker symbol “ZZT” on", "ZZT"),
+        ("Acme (TSX: AC; NYSE: ACX) said", "AC"),
+    ],
+)
+def test_context_ruler_tags_only_the_symbol(ruler_nlp, text, symbol):
+    doc = ruler_nlp(text)
+    assert symbol in [e.text for e in doc.ents if e.label_ == "TICKER"]
+
+
+@pytest.mark.parametrize("text", ["Commission File Number 0-17999", "an IND filed with the FDA", "TAP technology (CEO: none)"])
+def test_context_ruler_ignores_non_tickers(ruler_nlp, text):
+    assert not ruler_nlp(text).ents
+
+
+def test_context_ruler_clears_exchange_entity(ruler_nlp):
+    doc = ruler_nlp.make_doc("Acme (NASDAQ: ACME) said")
+    doc.ents = [doc.char_span(6, 12, label="ORG")]
+    doc = ruler_nlp.get_pipe("context_ruler")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("ACME", "TICKER")]
+
+
+def test_context_ruler_without_overwrite_keeps_existing(ruler_nlp):
+    ruler = ruler_nlp.get_pipe("context_ruler")
+    ruler.overwrite_ents = False
+    doc = ruler_nlp.make_doc("Acme (NASDAQ: ACME) said")
+    doc.ents = [doc.char_span(14, 18, label="ORG")]
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("ACME", "ORG")]
+
+
+def test_context_ruler_rejects_pattern_without_span_group():
+    nlp = blank()
+    ruler = nlp.add_pipe("sec_context_ruler")
+    with pytest.raises(ValueError, match="no \\(\\?P<span>"):
+        ruler.add_patterns([{"label": "TICKER", "pattern": "NYSE"}])
+
+
+def test_context_ruler_empty_doc(ruler_nlp):
+    assert ruler_nlp("").ents == ()
+
+
+def test_context_ruler_round_trips(ruler_nlp, tmp_path):
+    ruler_nlp.to_disk(tmp_path)
+    loaded = spacy.load(tmp_path)
+    assert [e.text for e in loaded("Acme (NYSE: ACM)").ents] == ["ACM"]
+    ruler = loaded.get_pipe("context_ruler")
+    restored = blank().add_pipe("sec_context_ruler").from_bytes(ruler.to_bytes())
+    assert restored.patterns == ruler.patterns
+
+
+def test_context_ruler_multiprocess(ruler_nlp):
+    texts = ["Acme (NYSE: ACM) rose", "Beta (NASDAQ: BETA) fell"] * 4
+    docs = list(ruler_nlp.pipe(texts, n_process=2, batch_size=2))
+    assert [d.ents[0].text for d in docs] == ["ACM", "BETA"] * 4

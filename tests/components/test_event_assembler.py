@@ -1,0 +1,155 @@
+import json
+
+import pytest
+import spacy
+
+from sec_events.tokenizer import blank
+
+from ..conftest import SEED, requires
+
+
+@pytest.fixture(scope="module")
+def assembler():
+    return blank().add_pipe("sec_event_assembler")
+
+
+def records(assembler, doc):
+    return {r["trigger"]["text"]: r for r in assembler(doc)._.events}
+
+
+TWO_AGREEMENTS = (
+    "Date of Report: May 2, 2022\n\nHalden Robotics, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+    "Item 1.01 Entry into a Material Definitive Agreement.\n\n"
+    'On May 2, 2022, Halden Robotics, Inc. (the "Company") entered into a Credit Agreement (the "Agreement") '
+    'with Keystone National Bank, N.A. ("Keystone") and Ridge Capital LLC providing for a $75 million revolving facility. '
+    "The Company paid Keystone an upfront fee of $562,500. "
+    "The Company also terminated its Loan and Security Agreement, dated as of August 14, 2019, with Three Rivers Finance LLC. "
+    "The Agreement expires on May 2, 2027."
+)
+TWO_ENTS = [
+    ("May 2, 2022", "DATE"), ("Halden Robotics, Inc.", "ORG"), ("May 2, 2022", "DATE"),
+    ("Halden Robotics, Inc.", "ORG"), ("Credit Agreement", "AGREEMENT"), ("Agreement", "AGREEMENT"),
+    ("Keystone National Bank, N.A.", "ORG"), ("Keystone", "ORG"), ("Ridge Capital LLC", "ORG"),
+    ("$75 million", "MONEY"), ("Keystone", "ORG"), ("$562,500", "MONEY"),
+    ("Loan and Security Agreement", "AGREEMENT"), ("August 14, 2019", "DATE"),
+    ("Three Rivers Finance LLC", "ORG"), ("Agreement", "AGREEMENT"), ("May 2, 2027", "DATE"),
+]
+TWO_EVENTS = [("Entry", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"),
+              ("terminated", "AGREEMENT_TERMINATION"), ("expires", "AGREEMENT_TERMINATION")]
+
+
+def test_two_agreements_three_organizations(make_doc, assembler):
+    recs = records(assembler, make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))
+    entry = recs["entered into"]
+    assert entry["type"] == "AGREEMENT_ENTRY"
+    assert entry["agreement"] == "Credit Agreement"
+    assert set(entry["parties"]) == {"Halden Robotics, Inc.", "Keystone National Bank, N.A.", "Ridge Capital LLC"}
+    assert entry["date"] == "2022-05-02"
+    assert entry["amount"] == {"value": 75e6, "currency": "USD"}
+    ended = recs["terminated"]
+    assert ended["agreement"] == "Loan and Security Agreement"
+    assert set(ended["parties"]) == {"Halden Robotics, Inc.", "Three Rivers Finance LLC"}
+    assert ended["amount"] is None
+
+
+def test_defined_short_name_resolves_to_full_name(make_doc, assembler):
+    recs = records(assembler, make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))
+    expiry = recs["expires"]
+    assert expiry["agreement"] == "Credit Agreement"
+    assert expiry["date"] == "2027-05-02"
+    assert set(expiry["parties"]) == {"Halden Robotics, Inc.", "Keystone National Bank, N.A.", "Ridge Capital LLC"}
+
+
+def test_item_heading_takes_the_items_main_record(make_doc, assembler):
+    recs = records(assembler, make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))
+    heading, body = recs["Entry"], recs["entered into"]
+    assert {k: heading[k] for k in ("agreement", "parties", "date", "amount")} == {
+        k: body[k] for k in ("agreement", "parties", "date", "amount")
+    }
+
+
+def test_alias_resolves_to_most_complete_name(make_doc, assembler):
+    doc = make_doc(
+        "Brightwater Pharmaceuticals Corp. licensed BW-1. On March 1, 2020, Brightwater and Osterlund AG "
+        "amended the License Agreement.",
+        [("Brightwater Pharmaceuticals Corp.", "ORG"), ("March 1, 2020", "DATE"), ("Brightwater", "ORG"),
+         ("Osterlund AG", "ORG"), ("License Agreement", "AGREEMENT")],
+        [("amended", "AGREEMENT_AMENDMENT")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert set(rec["parties"]) == {"Brightwater Pharmaceuticals Corp.", "Osterlund AG"}
+    assert rec["date"] == "2020-03-01"
+
+
+def test_amendment_document_points_to_the_amended_agreement(make_doc, assembler):
+    doc = make_doc(
+        "On July 30, 2021, Velox Inc. entered into the Third Amendment to Credit Agreement, which amended the "
+        "Third Amendment to Credit Agreement terms.",
+        [("July 30, 2021", "DATE"), ("Velox Inc.", "ORG"), ("Third Amendment to Credit Agreement", "AGREEMENT"),
+         ("Third Amendment to Credit Agreement", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    recs = records(assembler, doc)
+    assert recs["entered into"]["agreement"] == "Third Amendment to Credit Agreement"
+    assert recs["amended"]["agreement"] == "Credit Agreement"
+
+
+def test_registrant_joins_when_the_company_is_a_party(make_doc, assembler):
+    doc = make_doc(
+        "ACME WIDGETS, INC.\n(Exact name of registrant as specified in its charter)\n\n"
+        "The Company entered into a Supply Agreement with Delta Parts LLC.",
+        [("ACME WIDGETS, INC.", "ORG"), ("Supply Agreement", "AGREEMENT"), ("Delta Parts LLC", "ORG")],
+        [("entered into", "AGREEMENT_ENTRY")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert set(rec["parties"]) == {"ACME WIDGETS, INC.", "Delta Parts LLC"}
+    assert rec["date"] is None and rec["amount"] is None
+
+
+def test_no_triggers_no_records(make_doc, assembler):
+    assert assembler(make_doc("Acme Corp. reported earnings.", [("Acme Corp.", "ORG")]))._.events == []
+    assert assembler(make_doc(""))._.events == []
+
+
+def test_records_are_json_ready_and_cross_processes(make_doc):
+    nlp = blank()
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sec_event_assembler")
+    doc = make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS)
+    json.dumps(nlp.get_pipe("sec_event_assembler")(doc)._.events)
+    docs = list(nlp.pipe([TWO_AGREEMENTS] * 4, n_process=2, batch_size=1))
+    assert all(d._.events == [] for d in docs)  # no ents or triggers without trained components
+
+
+def test_assembler_loads_without_import(tmp_path):
+    import subprocess
+    import sys
+
+    nlp = blank()
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sec_event_assembler")
+    nlp.to_disk(tmp_path)
+    code = f"import spacy; nlp = spacy.load({str(tmp_path)!r}); print(nlp.pipe_names, nlp('x')._.events)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "event_assembler" in out and "[]" in out
+
+
+@requires(SEED, "the seed filing")
+def test_seed_records_from_gold_spans_are_exact(nlp):
+    from sec_events.evaluation.scores import count_records, record_table
+    from collections import Counter
+
+    (text_path,) = SEED.glob("*.txt")
+    gold = json.loads((SEED / "gold" / f"{text_path.stem}.json").read_text())
+    gold_records = json.loads((SEED / "records" / f"{text_path.stem}.json").read_text())["records"]
+    pipe = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": "sec_events.tokenizer.v1"}}})
+    pipe.add_pipe("sentencizer", config={"punct_chars": [".", "!", "?", "\n\n"]})
+    pipe.add_pipe("sec_event_assembler")
+    doc = pipe.make_doc(text_path.read_text(encoding="utf-8"))
+    doc.ents = [doc.char_span(s, e, label=l) for s, e, l in gold["ents"]]
+    doc.spans["events"] = [doc.char_span(s, e, label=l) for s, e, l in gold["events"]]
+    for _, proc in pipe.pipeline:
+        doc = proc(doc)
+    found, e2e = Counter(), Counter()
+    count_records(gold_records, doc._.events, found, e2e)
+    assert record_table(e2e)["micro"]["f"] == 1.0

@@ -1,0 +1,63 @@
+import subprocess
+import sys
+
+from sec_events.corpus.format import AnnotatedDoc, parse_marked
+from sec_events.corpus.validate import check_corpus, check_doc
+
+from ..conftest import ROOT
+
+
+def problems(nlp, raw):
+    return check_doc(nlp, parse_marked(raw, source="t.txt"))
+
+
+def test_valid_document_has_no_problems(nlp):
+    assert problems(nlp, "On [[May 2, 2022|DATE]], [[Acme Corp.|ORG]] {{signed|AGREEMENT_ENTRY}} a deal.") == []
+
+
+def test_unknown_label(nlp):
+    (p,) = problems(nlp, "[[Acme|COMPANY]] signed")
+    assert "'COMPANY' is not one of" in p
+
+
+def test_event_label_on_entity_mark(nlp):
+    (p,) = problems(nlp, "[[signed|AGREEMENT_ENTRY]] it")
+    assert "entity label 'AGREEMENT_ENTRY'" in p
+
+
+def test_misaligned_span(nlp):
+    doc = AnnotatedDoc("x", "Acme Corporation signed", ents=[(0, 6, "ORG")], source="x")
+    (p,) = check_doc(nlp, doc)
+    assert "'Acme C' [0:6] is not on token boundaries" in p
+
+
+def test_bad_edges(nlp):
+    found = problems(nlp, 'Shares of [[the Acme Corp.|ORG]] and [["Beta"|ORG]] rose.')
+    assert len(found) == 2 and all("bad edge" in p for p in found)
+
+
+def test_overlapping_entities(nlp):
+    doc = AnnotatedDoc("x", "Acme Bank, N.A. signed", ents=[(0, 9, "ORG"), (5, 15, "ORG")], source="x")
+    assert any("overlapping entities" in p for p in check_doc(nlp, doc))
+
+
+def test_empty_and_duplicate_documents(nlp):
+    docs = [parse_marked("Acme signed.", "a", "a.txt"), parse_marked("Acme  signed.", "b", "b.txt"), parse_marked(" \n", "c", "c.txt")]
+    found = check_corpus(nlp, docs)
+    assert any("b.txt: duplicate of a.txt" in p for p in found)
+    assert any("c.txt: empty document" in p for p in found)
+
+
+def test_validate_command_fails_loudly(tmp_path):
+    (tmp_path / "train").mkdir()
+    (tmp_path / "train" / "bad.txt").write_text("[[Acme|COMPANY]] signed")
+    run = subprocess.run([sys.executable, "-m", "sec_events", "validate", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 1 and "bad.txt" in run.stderr and "COMPANY" in run.stderr
+
+
+def test_bundled_corpus_is_valid(nlp):
+    from sec_events.corpus.format import read_dir
+
+    docs = [d for split in ("train", "dev", "test") for d in read_dir(ROOT / "corpus" / "source" / split)]
+    assert len(docs) >= 40
+    assert check_corpus(nlp, docs) == []
