@@ -11,6 +11,7 @@ import spacy
 import srsly
 import typer
 
+from .corpus.consistency import check_consistency, read_exceptions
 from .corpus.convert import write_docbin
 from .corpus.format import CorpusError, read_dir
 from .corpus.stats import corpus_stats
@@ -62,6 +63,22 @@ def convert(
     for split, docs in splits.items():
         n = write_docbin(nlp, docs, output / f"{split}.spacy", spans_key)
         typer.echo(f"{split}: {n} documents -> {output / f'{split}.spacy'}")
+
+
+@app.command()
+def consistency(
+    source: Path = typer.Argument(..., exists=True, help="corpus source folder"),
+    exceptions: Optional[Path] = typer.Option(None, help="file of deliberate exceptions (label<TAB>text)"),
+):
+    """List strings annotated in one place and bare elsewhere, and strings with disagreeing labels."""
+    docs = [d for split in _read_splits(source).values() for d in split]
+    problems = check_consistency(docs, read_exceptions(exceptions))
+    for p in problems:
+        typer.echo(p)
+    if problems:
+        typer.secho(f"✘ {len(problems)} inconsistencies", fg="red", err=True)
+        raise typer.Exit(1)
+    typer.secho(f"✔ {len(docs)} documents consistent", fg="green")
 
 
 @app.command()

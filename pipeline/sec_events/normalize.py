@@ -26,7 +26,10 @@ CURRENCY_SIGNS = {
     "us$": "USD", "$": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "€": "EUR",
     "£": "GBP", "¥": "JPY", "₹": "INR",
 }
-CURRENCY_CODES = {"usd", "eur", "gbp", "jpy", "cad", "aud", "chf", "cny", "rmb", "hkd", "inr", "sek", "nok", "dkk", "krw"}
+CURRENCY_CODES = {
+    "usd", "eur", "gbp", "jpy", "cad", "aud", "chf", "cny", "rmb", "hkd", "inr", "sek", "nok", "dkk", "krw",
+    "mxn", "brl", "sgd", "zar", "nzd",
+}
 CURRENCY_WORDS = {
     "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
     "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "francs": "CHF", "yuan": "CNY",
