@@ -16,6 +16,7 @@ from .corpus.convert import write_docbin
 from .corpus.format import CorpusError, read_dir
 from .corpus.stats import corpus_stats
 from .corpus.validate import check_corpus
+from .evaluation.ablation import ablate
 from .evaluation.evaluate import evaluate, gold_from_docbin
 from .evaluation.real_filings import ChangedTextError, load_real_filings
 from .tokenizer import blank
@@ -149,6 +150,28 @@ def evaluate_real_cli(
     result = evaluate(spacy.load(model), golds)
     result.update(model=model, data=str(folder))
     _report(result, output)
+
+
+@app.command("ablate")
+def ablate_cli(
+    model: str = typer.Argument(..., help="pipeline path or package name"),
+    data: Path = typer.Argument(..., help="gold DocBin (.spacy), or a real-filings folder"),
+    output: Optional[Path] = typer.Option(None, help="JSON to write"),
+):
+    """Score the pipeline with rule stages removed, reordered or overwriting (entity micro F1 per variant)."""
+    if data.is_dir():
+        if not (data / "gold").is_dir():
+            typer.echo(f"real-filings dev set not found at {data}: skipped")
+            raise typer.Exit(0)
+        golds = load_real_filings(data)
+    else:
+        golds = gold_from_docbin(spacy.blank("en"), data)
+    results = ablate(model, golds)
+    for name, row in results.items():
+        typer.echo(f"{name:30s} ents F={row['ents_f']:.3f} events F={row['events_f']:.3f}")
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(output, results)
 
 
 if __name__ == "__main__":

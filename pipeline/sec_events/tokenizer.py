@@ -1,7 +1,8 @@
 """The project's tokenizer: spaCy's English rules plus splits for HTML-to-text leftovers.
 
 Filings converted from HTML keep escaped dollar signs ("\\$250,000"), Markdown-style bold
-marks ("**0-17999**") and wire-service slashes ("/PRNewswire/"). spaCy's default tokenizer
+marks ("**0-17999**"), wire-service slashes ("/PRNewswire/") and dashes
+("--(BUSINESS WIRE)--"). spaCy's default tokenizer
 keeps these as one token, so gold spans such as "$250,000" could not align.
 """
 
@@ -14,7 +15,8 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 EXTRA_PREFIXES = [r"\\", r"\*+", r"_+", r"/"]
 EXTRA_SUFFIXES = [r"\*+", r"_+", r"\\", r"/"]
-EXTRA_INFIXES = [r"(?<=[0-9A-Za-z])\*\*(?=[0-9A-Za-z])"]
+# "**" inside a word, and dashes glued to words in Business Wire datelines ("Texas--(BUSINESS WIRE)--Nov.")
+EXTRA_INFIXES = [r"(?<=[0-9A-Za-z])\*\*(?=[0-9A-Za-z])", r"\)?-{2,}\(?"]
 
 
 @registry.tokenizers("sec_events.tokenizer.v1")
@@ -25,7 +27,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         defaults = nlp.Defaults
         prefixes = EXTRA_PREFIXES + list(defaults.prefixes)
         suffixes = EXTRA_SUFFIXES + list(defaults.suffixes)
-        infixes = list(defaults.infixes) + EXTRA_INFIXES
+        infixes = EXTRA_INFIXES + list(defaults.infixes)
         return Tokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,

@@ -1,0 +1,123 @@
+"""`sec_mention_propagator`: a name found once in a filing is tagged wherever it recurs.
+
+Filings name a party in full once and then repeat it, its defined alias or its short form
+dozens of times ("Teltrend Inc. (\\"Teltrend\\")", "USHO", "Mr. Kaufman"). The statistical
+model sees each occurrence alone and misses many of them; this component reads the
+entities already in `doc.ents` and adds, where no entity stands yet:
+
+- every other occurrence of an ORG, PERSON or AGREEMENT text (names of two or more words
+  also in other casing, as in all-caps signature blocks);
+- a defined alias right after an entity, `Name ("Alias")` or `Name (the "Alias")`, with the
+  entity's label, unless the alias is a role word ("the Company", "Borrower");
+- an organization's name without its legal suffix ("Halden Robotics" for "Halden
+  Robotics, Inc."), then every occurrence of that;
+- a person's surname after an honorific ("Mr. Okafor" for "Wendell Okafor").
+
+Reads and writes `doc.ents`; keeps every existing entity.
+"""
+
+import re
+from typing import Dict, Iterable, List, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+LEGAL_SUFFIX = re.compile(
+    r",?\s+(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Company|L\.?L\.?C\.?|Ltd\.?|Limited|L\.P\.|LP|"
+    r"plc|PLC|N\.A\.|S\.A\.|AG|GmbH|N\.V\.|B\.V\.|S\.p\.A\.|Holdings|Group)$",
+    re.I,
+)
+ROLE_WORDS = {
+    "company", "registrant", "corporation", "borrower", "borrowers", "lender", "lenders", "agent", "trustee",
+    "purchaser", "purchasers", "seller", "sellers", "buyer", "parent", "merger sub", "guarantor", "guarantors",
+    "issuer", "bank", "partnership", "trust", "subsidiary", "subsidiaries", "underwriters", "underwriter",
+    "investors", "investor", "holders", "holder", "licensee", "licensor", "landlord", "tenant", "employee",
+    "executive", "consultant", "sponsor", "fund", "operator", "general partner", "manager", "administrative agent",
+    "collateral agent", "representative", "representatives", "stockholders", "shareholders", "board", "parties",
+    "party", "debtors", "debtor", "acquiror", "target", "surviving corporation", "customer", "supplier",
+    "distributor", "contractor", "owner", "members", "member", "plan", "lessee", "lessor",
+}
+HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "messrs", "messrs."}
+DEFINED_AFTER = re.compile(r"^\s*\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]")
+
+
+def _occurrences(text: str, name: str, ignore_case: bool) -> Iterable[Tuple[int, int]]:
+    pattern = r"(?<![\w&.-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w&-]|\.\w)"
+    for m in re.finditer(pattern, text, re.I if ignore_case else 0):
+        yield m.start(), m.end()
+
+
+class MentionPropagator:
+    """Adds the recurring mentions of names already found (see the module docstring)."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "mention_propagator",
+        *,
+        labels: Sequence[str] = ("ORG", "PERSON", "AGREEMENT"),
+        min_length: int = 3,
+        short_forms: bool = True,
+    ) -> None:
+        self.name = name
+        self.labels = tuple(labels)
+        self.min_length = min_length
+        self.short_forms = short_forms
+
+    def names(self, doc: Doc) -> Dict[str, str]:
+        """Name text -> label for everything to look for in this doc."""
+        found: Dict[str, str] = {}
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            text = " ".join(ent.text.split())
+            found.setdefault(text, ent.label_)
+            m = DEFINED_AFTER.match(doc.text[ent.end_char : ent.end_char + 80])
+            if m and m.group(1).strip().lower() not in ROLE_WORDS and m.group(1)[:1].isupper():
+                found.setdefault(" ".join(m.group(1).split()), ent.label_)
+            if self.short_forms and ent.label_ == "ORG":
+                short = LEGAL_SUFFIX.sub("", text)
+                if short != text and len(short) >= self.min_length and short.lower() not in ROLE_WORDS:
+                    found.setdefault(short, "ORG")
+        return {t: lab for t, lab in found.items() if len(t) >= self.min_length and t.lower() not in ROLE_WORDS}
+
+    def surnames(self, doc: Doc) -> List[Span]:
+        people = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON" and len(e.text.split()) > 1}
+        spans = []
+        for i, tok in enumerate(doc[1:], start=1):
+            if tok.text in people and doc[i - 1].lower_ in HONORIFICS:
+                spans.append(Span(doc, i, i + 1, label="PERSON"))
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.ents:
+            return doc
+        new: List[Span] = []
+        for name, label in self.names(doc).items():
+            ignore_case = len(name.split()) > 1
+            for start, end in _occurrences(doc.text, name, ignore_case):
+                span = doc.char_span(start, end, label=label)
+                if span is not None:
+                    new.append(span)
+        new += self.surnames(doc)
+        existing = list(doc.ents)
+        taken = set()
+        for e in existing:
+            taken.update(range(e.start, e.end))
+        free = [s for s in filter_spans(new) if not taken.intersection(range(s.start, s.end))]
+        doc.ents = sorted(existing + free, key=lambda s: s.start)
+        return doc
+
+
+@Language.factory(
+    "sec_mention_propagator",
+    default_config={"labels": ["ORG", "PERSON", "AGREEMENT"], "min_length": 3, "short_forms": True},
+    assigns=["doc.ents"],
+    requires=["doc.ents"],
+)
+def make_mention_propagator(
+    nlp: Language, name: str, labels: List[str], min_length: int, short_forms: bool
+) -> MentionPropagator:
+    """Build the propagator for entities of `labels` at least `min_length` characters long."""
+    return MentionPropagator(nlp, name, labels=labels, min_length=min_length, short_forms=short_forms)
