@@ -5,8 +5,9 @@ dozens of times ("Teltrend Inc. (\\"Teltrend\\")", "USHO", "Mr. Kaufman"). The s
 model sees each occurrence alone and misses many of them; this component reads the
 entities already in `doc.ents` and adds, where no entity stands yet:
 
-- every other occurrence of an ORG, PERSON or AGREEMENT text (names of two or more words
-  also in other casing, as in all-caps signature blocks);
+- every other occurrence of an ORG, PERSON or AGREEMENT text that is shaped like a name
+  (legal suffix, full personal name) or was found at least `min_count` times (names of two
+  or more words also in other casing, as in all-caps signature blocks);
 - a defined alias right after an entity, `Name ("Alias")` or `Name (the "Alias")`, with the
   entity's label, unless the alias is a role word ("the Company", "Borrower");
 - an organization's name without its legal suffix ("Halden Robotics" for "Halden
@@ -17,6 +18,7 @@ Reads and writes `doc.ents`; keeps every existing entity.
 """
 
 import re
+from collections import Counter
 from typing import Dict, Iterable, List, Sequence, Tuple
 
 from spacy.language import Language
@@ -58,21 +60,35 @@ class MentionPropagator:
         *,
         labels: Sequence[str] = ("ORG", "PERSON", "AGREEMENT"),
         min_length: int = 3,
+        min_count: int = 2,
         short_forms: bool = True,
     ) -> None:
         self.name = name
         self.labels = tuple(labels)
         self.min_length = min_length
+        self.min_count = min_count
         self.short_forms = short_forms
 
     def names(self, doc: Doc) -> Dict[str, str]:
-        """Name text -> label for everything to look for in this doc."""
+        """Name text -> label for everything to look for in this doc.
+
+        A name qualifies by its shape (an organization with a legal suffix, a person's
+        full name, a defined alias) or, failing that, by having been found `min_count`
+        times already: propagating a single doubtful prediction would spread its error.
+        """
         found: Dict[str, str] = {}
+        counts = Counter(" ".join(e.text.split()) for e in doc.ents)
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
             text = " ".join(ent.text.split())
-            found.setdefault(text, ent.label_)
+            strong = (
+                (ent.label_ == "ORG" and LEGAL_SUFFIX.search(text))
+                or (ent.label_ == "PERSON" and len(text.split()) > 1)
+                or counts[text] >= self.min_count
+            )
+            if strong:
+                found.setdefault(text, ent.label_)
             m = DEFINED_AFTER.match(doc.text[ent.end_char : ent.end_char + 80])
             if m and m.group(1).strip().lower() not in ROLE_WORDS and m.group(1)[:1].isupper():
                 found.setdefault(" ".join(m.group(1).split()), ent.label_)
@@ -112,12 +128,14 @@ class MentionPropagator:
 
 @Language.factory(
     "sec_mention_propagator",
-    default_config={"labels": ["ORG", "PERSON", "AGREEMENT"], "min_length": 3, "short_forms": True},
+    default_config={"labels": ["ORG", "PERSON", "AGREEMENT"], "min_length": 3, "min_count": 2, "short_forms": True},
     assigns=["doc.ents"],
     requires=["doc.ents"],
 )
 def make_mention_propagator(
-    nlp: Language, name: str, labels: List[str], min_length: int, short_forms: bool
+    nlp: Language, name: str, labels: List[str], min_length: int, min_count: int, short_forms: bool
 ) -> MentionPropagator:
     """Build the propagator for entities of `labels` at least `min_length` characters long."""
-    return MentionPropagator(nlp, name, labels=labels, min_length=min_length, short_forms=short_forms)
+    return MentionPropagator(
+        nlp, name, labels=labels, min_length=min_length, min_count=min_count, short_forms=short_forms
+    )

@@ -56,7 +56,11 @@ def date_patterns() -> List[Dict]:
 
 
 def money_patterns() -> List[Dict]:
-    """Amounts with a currency: '$250,000', 'US$5 million', 'EUR 10 million', '$10 to $15 million'."""
+    """Amounts with a currency: '$250,000', 'US$5 million', 'EUR 10 million', 'five million dollars'.
+
+    Ranges ("$10 to $15 million") are left to the model: "from $100 million to $125
+    million" is two amounts, and only context tells the two apart.
+    """
     number = {"LIKE_NUM": True}
     mag = {"LOWER": {"IN": MAGNITUDE_WORDS}, "OP": "?"}
     sign = {"ORTH": {"IN": ["$", "US$", "C$", "A$", "€", "£", "¥"]}}
@@ -64,7 +68,6 @@ def money_patterns() -> List[Dict]:
     words = sorted(set(NUMBER_WORDS) | {"hundred", "thousand", "million", "billion"})
     fams = [
         [sign, number, mag],
-        [sign, number, mag, {"LOWER": {"IN": ["to", "and"]}}, sign, number, mag],
         [code, number, mag],
         [number, mag, {"LOWER": {"IN": ["dollars", "euros", "pounds"]}}],
         [{"LOWER": {"IN": words}}, {"LOWER": {"IN": words + ["and", "-"]}, "OP": "*"},
