@@ -87,4 +87,4 @@ def test_spancat_overfits_two_examples(tmp_path):
 
 def _triggers(nlp, text):
     doc = nlp(text)
-    return [(s.text, s.label_) for s in doc.spans["events"]]
+    return [(s.text, s.label_) for s in sorted(doc.spans["events"], key=lambda s: s.start)]

@@ -5,7 +5,7 @@ Thin wrappers: each command parses its arguments and calls a plain function.
 
 import json
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import spacy
 import srsly
@@ -17,6 +17,7 @@ from .corpus.format import CorpusError, read_dir
 from .corpus.stats import corpus_stats
 from .corpus.validate import check_corpus
 from .evaluation.ablation import ablate
+from .evaluation.baselines import general_baseline, rules_baseline
 from .evaluation.evaluate import evaluate, gold_from_docbin
 from .evaluation.real_filings import ChangedTextError, load_real_filings
 from .tokenizer import blank
@@ -109,47 +110,62 @@ def print_table(title: str, table: dict) -> None:
         typer.echo(f"{label:24s} P={row['p']:.3f} R={row['r']:.3f} F={row['f']:.3f}{support}{extra}")
 
 
-def _report(result: dict, output: Optional[Path]) -> None:
-    for part in ("ents", "events", "records_found", "records_e2e"):
-        if part in result:
-            print_table(part, result[part])
-    if output:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(json.dumps(result, indent=1))
-        typer.echo(f"-> {output}")
+def _golds(data: Path, nlp_for_vocab=None):
+    """Gold documents of a DocBin, or of a real-filings folder (None when the folder is absent)."""
+    if data.suffix == ".spacy":
+        return gold_from_docbin(nlp_for_vocab or spacy.blank("en"), data)
+    if not (data / "gold").is_dir():
+        return None
+    try:
+        return load_real_filings(data)
+    except ChangedTextError as err:
+        typer.secho(f"✘ {err}", fg="red", err=True)
+        raise typer.Exit(1)
+
+
+def _systems(model: str, names: List[str]):
+    """(name, pipeline or None, label map, reason missing) for each requested system."""
+    for name in names:
+        if name == "pipeline":
+            yield name, spacy.load(model), {}, None
+        elif name == "rules":
+            yield name, rules_baseline(model), {}, None
+        elif name == "general":
+            yield (name, *general_baseline())
+        else:
+            raise typer.BadParameter(f"unknown system {name!r} (pipeline, rules, general)")
 
 
 @app.command("evaluate")
 def evaluate_cli(
     model: str = typer.Argument(..., help="pipeline path or package name"),
-    data: Path = typer.Argument(..., exists=True, help="gold DocBin (.spacy)"),
+    data: Path = typer.Argument(..., help="gold DocBin (.spacy) or real-filings folder (texts, gold/, records/)"),
     output: Optional[Path] = typer.Option(None, help="metrics JSON to write"),
+    systems: str = typer.Option("pipeline,rules,general", help="systems to score, comma-separated"),
 ):
-    """Score a pipeline on a gold DocBin: entities, event triggers, records (per label, micro, macro)."""
-    nlp = spacy.load(model)
-    result = evaluate(nlp, gold_from_docbin(nlp, data))
-    result.update(model=model, data=str(data))
-    _report(result, output)
+    """Score the pipeline and the baselines: entities, triggers, records (per label, micro, macro).
 
-
-@app.command("evaluate-real")
-def evaluate_real_cli(
-    model: str = typer.Argument(..., help="pipeline path or package name"),
-    folder: Path = typer.Option(Path("../shared/real-filings"), help="real-filings folder (texts, gold/, records/)"),
-    output: Optional[Path] = typer.Option(None, help="metrics JSON to write"),
-):
-    """Score a pipeline on the real-filings dev set; skip (exit 0) when the folder is absent."""
-    if not (folder / "gold").is_dir():
-        typer.echo(f"real-filings dev set not found at {folder}: skipped")
+    A real-filings folder that is absent is skipped with one line and exit code 0.
+    """
+    golds = _golds(data)
+    if golds is None:
+        typer.echo(f"real-filings dev set not found at {data}: skipped")
         raise typer.Exit(0)
-    try:
-        golds = load_real_filings(folder)
-    except ChangedTextError as err:
-        typer.secho(f"✘ {err}", fg="red", err=True)
-        raise typer.Exit(1)
-    result = evaluate(spacy.load(model), golds)
-    result.update(model=model, data=str(folder))
-    _report(result, output)
+    result = {"model": model, "data": str(data), "docs": len(golds), "systems": {}}
+    for name, nlp, label_map, missing in _systems(model, [s for s in systems.split(",") if s]):
+        if nlp is None:
+            typer.echo(f"== {name}: not scored, {missing}")
+            result["systems"][name] = {"missing": missing}
+            continue
+        scores = evaluate(nlp, golds, label_map)
+        result["systems"][name] = scores
+        for part in ("ents", "events", "records_found", "records_e2e"):
+            if part in scores:
+                print_table(f"{name}: {part}", scores[part])
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(result, indent=1))
+        typer.echo(f"-> {output}")
 
 
 @app.command("ablate")
@@ -159,13 +175,10 @@ def ablate_cli(
     output: Optional[Path] = typer.Option(None, help="JSON to write"),
 ):
     """Score the pipeline with rule stages removed, reordered or overwriting (entity micro F1 per variant)."""
-    if data.is_dir():
-        if not (data / "gold").is_dir():
-            typer.echo(f"real-filings dev set not found at {data}: skipped")
-            raise typer.Exit(0)
-        golds = load_real_filings(data)
-    else:
-        golds = gold_from_docbin(spacy.blank("en"), data)
+    golds = _golds(data)
+    if golds is None:
+        typer.echo(f"real-filings dev set not found at {data}: skipped")
+        raise typer.Exit(0)
     results = ablate(model, golds)
     for name, row in results.items():
         typer.echo(f"{name:30s} ents F={row['ents_f']:.3f} events F={row['events_f']:.3f}")

@@ -11,8 +11,8 @@ from ..conftest import REAL, requires
 
 
 def test_evaluate_real_skips_without_folder(tmp_path):
-    run = subprocess.run([sys.executable, "-m", "sec_events", "evaluate-real", "any-model", "--folder",
-                          str(tmp_path / "absent")], capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "sec_events", "evaluate", "any-model", str(tmp_path / "absent")],
+                         capture_output=True, text=True)
     assert run.returncode == 0 and "skipped" in run.stdout and len(run.stdout.strip().splitlines()) == 1
 
 
@@ -44,11 +44,11 @@ def test_scores_agree_with_reference_scorer(tmp_path):
     model = tmp_path / "model"
     nlp.to_disk(model)
     ours, ref = tmp_path / "ours.json", tmp_path / "ref.json"
-    subprocess.run([sys.executable, "-m", "sec_events", "evaluate-real", str(model), "--folder", str(REAL),
+    subprocess.run([sys.executable, "-m", "sec_events", "evaluate", str(model), str(REAL), "--systems", "pipeline",
                     "--output", str(ours)], check=True, capture_output=True)
     subprocess.run([sys.executable, str(REAL.parent / "tools" / "score.py"), str(model), "--json", str(ref)],
                    check=True, capture_output=True, cwd=REAL.parent / "tools")
-    a, b = json.loads(ours.read_text()), json.loads(ref.read_text())
+    a, b = json.loads(ours.read_text())["systems"]["pipeline"], json.loads(ref.read_text())
     for part in ("ents", "events", "records_found", "records_e2e"):
         for key, row in b[part].items():
             assert {k: a[part][key][k] for k in row} == row, (part, key)

@@ -89,6 +89,16 @@ def entity_patterns(gazetteer: bool = True, dates: bool = True, money: bool = Tr
     return patterns
 
 
+@registry.misc("sec_events.trigger_patterns.v1")
+def trigger_patterns() -> List[Dict]:
+    """SpanRuler patterns for event triggers by their word alone (patterns/triggers.jsonl).
+
+    Used by the rules-only baseline: it labels every trigger word, context ignored, which
+    is what the trained spancat has to beat.
+    """
+    return list(srsly.read_jsonl(resources.files("sec_events").joinpath("patterns", "triggers.jsonl")))
+
+
 @registry.misc("sec_events.context_patterns.v1")
 def context_patterns() -> List[Dict]:
     """The context ruler's regexes from patterns/context.jsonl (tickers in exchange notation)."""
