@@ -17,9 +17,12 @@ from .corpus.format import CorpusError, read_dir
 from .corpus.stats import corpus_stats
 from .corpus.validate import check_corpus
 from .evaluation.ablation import ablate
+from .evaluation.analysis import company_of
 from .evaluation.baselines import general_baseline, rules_baseline
+from .evaluation.compare import compare_metrics
 from .evaluation.evaluate import evaluate, gold_from_docbin
 from .evaluation.real_filings import ChangedTextError, load_real_filings
+from .evaluation.report import write_report
 from .tokenizer import blank
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
@@ -157,7 +160,7 @@ def evaluate_cli(
             typer.echo(f"== {name}: not scored, {missing}")
             result["systems"][name] = {"missing": missing}
             continue
-        scores = evaluate(nlp, golds, label_map)
+        scores = evaluate(nlp, golds, label_map, group=None if data.suffix == ".spacy" else company_of)
         result["systems"][name] = scores
         for part in ("ents", "events", "records_found", "records_e2e"):
             if part in scores:
@@ -185,6 +188,31 @@ def ablate_cli(
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         srsly.write_json(output, results)
+
+
+@app.command()
+def report(
+    metrics: Path = typer.Option(Path("metrics"), exists=True, help="folder with the evaluate step's JSON"),
+    config: str = typer.Option("cpu", help="config name: metrics/<config>-test.json"),
+    model: str = typer.Option("training/cpu/model-best", help="pipeline for the displaCy views"),
+    test: Path = typer.Option(Path("corpus/test.spacy"), exists=True, help="test DocBin"),
+    log: Path = typer.Option(Path("training/cpu/train-log.jsonl"), help="training log (JSON lines)"),
+    output: Path = typer.Option(Path("reports"), help="folder for evaluation.md/.html and charts"),
+):
+    """Write the evaluation report (Markdown and HTML, with charts)."""
+    for path in write_report(metrics, config, model, test, log, output):
+        typer.echo(f"-> {path}")
+
+
+@app.command()
+def compare(
+    before: Path = typer.Argument(..., exists=True, help="metrics JSON (evaluate output)"),
+    after: Path = typer.Argument(..., exists=True, help="metrics JSON (evaluate output)"),
+    system: str = typer.Option("pipeline", help="system to compare"),
+):
+    """Print the per-label F1 differences between two metrics files."""
+    for line in compare_metrics(json.loads(before.read_text()), json.loads(after.read_text()), system):
+        typer.echo(line)
 
 
 if __name__ == "__main__":

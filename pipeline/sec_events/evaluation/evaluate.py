@@ -3,13 +3,14 @@
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, List, Optional, Tuple
+from typing import Callable, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..corpus.convert import read_docbin
 from ..labels import ENTITY_LABELS, EVENT_LABELS, EVENTS_KEY
+from .analysis import bootstrap_ci, confusion, error_patterns
 from .scores import count_records, count_spans, record_table, span_table
 
 
@@ -72,5 +73,13 @@ def run_pipeline(nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] 
     return [predicted_spans(doc, label_map=label_map) for doc in nlp.pipe((g.text for g in golds), batch_size=batch_size)]
 
 
-def evaluate(nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None) -> dict:
-    return score_docs(golds, run_pipeline(nlp, golds, label_map))
+def evaluate(
+    nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None, group: Optional[Callable] = None
+) -> dict:
+    """Scores, plus the confusion table, the 20 most frequent errors and bootstrap intervals."""
+    preds = run_pipeline(nlp, golds, label_map)
+    result = score_docs(golds, preds)
+    result["confusion"] = confusion(golds, preds)
+    result["errors"] = error_patterns(golds, preds)
+    result["ci95"] = bootstrap_ci(golds, preds, group)
+    return result
