@@ -47,7 +47,8 @@ def check_consistency(docs: List[AnnotatedDoc], exceptions: Set[Tuple[str, str]]
         for text, labs in labels.items():
             if len(text) < MIN_LENGTH:
                 continue
-            pattern = r"(?<![\w-])" + r"\s+".join(map(re.escape, text.split())) + r"(?![\w-])"
+            # one whitespace character between words: a wrapped line, not a table's column gap
+            pattern = r"(?<![\w-])" + r"\s".join(map(re.escape, text.split())) + r"(?![\w-])"
             for m in re.finditer(pattern, doc.text):
                 if any(s <= m.start() and m.end() <= e for s, e in covered):
                     continue
