@@ -15,13 +15,14 @@ Rules, in order of preference (each a small function below):
   ("Millennium" -> "Millennium Pharmaceuticals, Inc."), plus the registrant when the
   sentence says "the Company" or "we"; when the sentence names none, or only some, of the
   parties already known for the agreement, the known parties.
-- date: a DATE introduced by "on", "dated", "as of", "effective" (or right after an
-  expiry or termination trigger) in the trigger's clause; else the sentence's opening
-  "On <date>,"; else shared with the other records of the same event; an extension
-  without one takes the date of the amendment that made it.
+- date: a DATE introduced by "on", "in", "during", "dated", "as of", "effective" (or
+  right after an expiry or termination trigger) nearest the trigger; else the sentence's
+  opening "On <date>," / "In <month>," unless the sentence announces the event (then that
+  is the announcement's date); else shared with the other records of the same event; an
+  extension without one takes the date of the amendment that made it.
 - amount: the MONEY of the sentence nearest the trigger; else shared within the event.
-- An 8-K item heading's trigger ("Item 1.01 Entry into ...") copies the first record of
-  the item's body.
+- An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
+  copies the first record of the item's body.
 """
 
 import re
@@ -34,10 +35,12 @@ from ..extensions import register
 from ..labels import EVENTS_KEY
 from ..normalize import normalize_date, normalize_money
 
-HEADING = re.compile(r"(?i)^\W*item\s*\d+\.\d+")
-DATE_CUES = {"on", "dated", "of", "effective", "from"}
+HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
+DATE_CUES = {"on", "dated", "of", "effective", "from", "in", "during"}
+ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
+COMPANY_DEFINED = re.compile(r"^\s*\(\s*(?:the\s+)?[\"“”']\s*(?:Company|Registrant)\s*[\"“”']", re.I)
 DEFINED_TERM = re.compile(r"^\s*\(\s*(?:the\s+|collectively,?\s+)?[\"“”']?\s*$")
 STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
 
@@ -99,12 +102,16 @@ class NameResolver:
         return best
 
     def registrant(self) -> Optional[str]:
+        """The company the filing is about: the cover page's name, or `Name (the "Company")`."""
         m = REGISTRANT_CUE.search(self.doc.text)
         if m:
             before = [o for o in self.orgs if o.end_char <= m.start()]
             if before:
                 return self.org(before[-1])
-        return self.org(self.orgs[0]) if self.orgs else None
+        for org in self.orgs:
+            if COMPANY_DEFINED.match(self.doc.text[org.end_char : org.end_char + 40]):
+                return self.org(org)
+        return None
 
 
 def _sentence(doc: Doc, trigger: Span) -> Span:
@@ -112,8 +119,8 @@ def _sentence(doc: Doc, trigger: Span) -> Span:
 
 
 def _is_heading(doc: Doc, trigger: Span) -> bool:
-    line_start = doc.text.rfind("\n", 0, trigger.start_char) + 1
-    return bool(HEADING.match(doc.text[line_start : trigger.start_char]))
+    """An 8-K item heading's word, also when a sentence quotes the heading."""
+    return bool(HEADING.search(doc.text[max(0, trigger.start_char - 20) : trigger.start_char]))
 
 
 def _cued(doc: Doc, ent: Span) -> bool:
@@ -155,8 +162,6 @@ class EventAssembler:
             known = known_parties.get(rec["agreement"] or "", [])
             if known and set(map(_norm, parties)) <= set(map(_norm, known)):
                 parties = list(known)
-            elif not parties and previous is not None:
-                parties = list(previous["parties"])
             rec["parties"] = parties
             if rec["agreement"] and parties:
                 known_parties[rec["agreement"]] = parties
@@ -208,7 +213,9 @@ class EventAssembler:
             if e.label_ != "DATE" or normalize_date(e.text) is None:
                 continue
             if e.start - sent.start <= 2 and _cued(doc, e):
-                opening = opening or e
+                # "On May 2, 2022, ... announced the entry into ...": the announcement's date
+                if not ANNOUNCEMENT.search(doc.text[e.end_char : trig.start_char]):
+                    opening = opening or e
                 continue
             nearest = min(in_sent, key=lambda t: min(abs(t.start - e.end), abs(e.start - t.end)))
             follows_end = trig.label_ == "AGREEMENT_TERMINATION" and 0 <= e.start - trig.end <= 2
@@ -219,6 +226,8 @@ class EventAssembler:
 
     @staticmethod
     def _amount(trig: Span, ents: List[Span]) -> Optional[dict]:
+        if trig.label_ == "AGREEMENT_TERMINATION":
+            return None
         money = [e for e in ents if e.label_ == "MONEY" and normalize_money(e.text)]
         if not money:
             return None
@@ -234,6 +243,8 @@ class EventAssembler:
             if not rec["heading"]:
                 groups.setdefault((rec["type"], rec["agreement"]), []).append(rec)
         for (typ, agreement), recs in groups.items():
+            if agreement is None:
+                continue  # without a named agreement, triggers are not known to state one event
             for field in ("date", "amount"):
                 value = next((r[field] for r in recs if r[field] is not None), None)
                 if value is None and field == "date" and typ == "AGREEMENT_EXTENSION":
