@@ -10,7 +10,9 @@ Rules, in order of preference (each a small function below):
   nearest before), resolved to its most complete name: a defined short name
   ('(the "Agreement")') maps to the name it was defined for, a name whose words all occur
   in a longer name with the same head word maps to that name; for an amendment or
-  extension of "First Amendment to X", the agreement is X. Without one, the previous record's.
+  extension of "First Amendment to X", the agreement is X. Without one, the previous
+  record's, unless the sentence names a lowercase agreement ("a management agreement"),
+  which has no capitalized name (null).
 - parties: the ORGs of the sentence, each by its most complete name in the document
   ("Millennium" -> "Millennium Pharmaceuticals, Inc."), plus the registrant when the
   sentence says "the Company" or "we"; when the sentence names none, or only some, of the
@@ -41,7 +43,11 @@ ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
 COMPANY_DEFINED = re.compile(r"^\s*\(\s*(?:the\s+)?[\"“”']\s*(?:Company|Registrant)\s*[\"“”']", re.I)
-DEFINED_TERM = re.compile(r"^\s*\(\s*(?:the\s+|collectively,?\s+)?[\"“”']?\s*$")
+DEFINED_OPEN = re.compile(r"\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$")
+GENERIC_AGREEMENT = re.compile(
+    r"\b(?:a|an|this|that|these|its|their)\s+(?:[a-z][a-z-]*\s+){0,4}"
+    r"(?:agreements?|contracts?|leases?|plans?|facility|facilities|licenses?|notes?)\b"
+)
 STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
 
 
@@ -60,10 +66,18 @@ class NameResolver:
         self.doc = doc
         self.defined: Dict[int, str] = {}
         ents = list(doc.ents)
-        for prev, ent in zip(ents, ents[1:]):
-            between = doc.text[prev.end_char : ent.start_char]
-            if prev.label_ == ent.label_ and DEFINED_TERM.match(between):
-                self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
+        for i, ent in enumerate(ents):
+            # `Full Name ... (the "Short")`: the nearest earlier entity of the same label, with
+            # at most dates and names between ("Agreement dated as of May 2, 2022 (the "Original")")
+            before = doc.text[max(0, ent.start_char - 12) : ent.start_char]
+            if not DEFINED_OPEN.search(before):
+                continue
+            for prev in reversed(ents[:i]):
+                if ent.start_char - prev.end_char > 160 or "(" in doc.text[prev.end_char : ent.start_char - 12]:
+                    break
+                if prev.label_ == ent.label_:
+                    self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
+                    break
         self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
 
@@ -156,7 +170,9 @@ class EventAssembler:
                 "amount": self._amount(trig, ents),
                 "heading": _is_heading(doc, trig),
             }
-            if rec["agreement"] is None and previous is not None:
+            if rec["agreement"] is None and previous is not None and not GENERIC_AGREEMENT.search(
+                doc.text[trig.end_char : sent.end_char]
+            ):
                 rec["agreement"] = previous["agreement"]
             parties = self._parties(sent, ents, names, registrant)
             known = known_parties.get(rec["agreement"] or "", [])
