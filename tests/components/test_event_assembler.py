@@ -153,3 +153,17 @@ def test_seed_records_from_gold_spans_are_exact(nlp):
     found, e2e = Counter(), Counter()
     count_records(gold_records, doc._.events, found, e2e)
     assert record_table(e2e)["micro"]["f"] == 1.0
+
+
+def test_records_follow_the_json_schema(make_doc, assembler):
+    from importlib import resources
+
+    import jsonschema
+
+    schema = json.loads(resources.files("sec_events").joinpath("schemas", "record.schema.json").read_text())
+    records = assembler(make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))._.events
+    assert len(records) == 4
+    for record in records:
+        jsonschema.validate(record, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**records[0], "date": "May 2"}, schema)
