@@ -39,7 +39,8 @@ def test_trained_pipeline_loads_in_fresh_process(trained):
         "'events': doc._.events, 'perf': nlp.meta['performance']}))" % str(trained)
     )
     out = json.loads(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-    assert out["pipes"] == ["tok2vec", "ner", "ruler", "context_ruler", "spancat", "sentencizer", "event_assembler"]
+    expected = spacy.util.load_config(ROOT / "configs" / "cpu.cfg")["nlp"]["pipeline"]
+    assert out["pipes"] == expected and "event_assembler" in expected
     assert out["perf"]["ents_f"] > 0.3 and out["perf"]["spans_events_f"] > 0.3
     assert isinstance(out["events"], list)
 
