@@ -113,10 +113,10 @@ def print_table(title: str, table: dict) -> None:
         typer.echo(f"{label:24s} P={row['p']:.3f} R={row['r']:.3f} F={row['f']:.3f}{support}{extra}")
 
 
-def _golds(data: Path, nlp_for_vocab=None):
+def _golds(data: Path):
     """Gold documents of a DocBin, or of a real-filings folder (None when the folder is absent)."""
     if data.suffix == ".spacy":
-        return gold_from_docbin(nlp_for_vocab or spacy.blank("en"), data)
+        return gold_from_docbin(spacy.blank("en"), data)
     if not (data / "gold").is_dir():
         return None
     try:

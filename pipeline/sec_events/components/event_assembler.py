@@ -28,7 +28,7 @@ Rules, in order of preference (each a small function below):
 """
 
 import re
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
