@@ -24,6 +24,9 @@ def ruler_nlp():
         ('trades under the symbol "ACME" on', "ACME"),
         ("trades under the ticker symbol “ZZT” on", "ZZT"),
         ("Acme (TSX: AC; NYSE: ACX) said", "AC"),
+        ("Fenwick (NASDAQ/NM: FWMP) said", "FWMP"),
+        ("Corliss (Nasdaq-NM: CRLS) said", "CRLS"),
+        ("Osterlund AG (SIX: OSTB) said", "OSTB"),
     ],
 )
 def test_context_ruler_tags_only_the_symbol(ruler_nlp, text, symbol):

@@ -14,7 +14,7 @@ Rules, in order of preference (each a small function below):
   record's, unless the sentence names a lowercase agreement ("a management agreement"),
   which has no capitalized name (null).
 - parties: the ORGs of the sentence, each by its most complete name in the document
-  ("Millennium" -> "Millennium Pharmaceuticals, Inc."), plus the registrant when the
+  ("Brightwater" -> "Brightwater Pharmaceuticals Corp."), plus the registrant when the
   sentence says "the Company" or "we"; when the sentence names none, or only some, of the
   parties already known for the agreement, the known parties.
 - date: a DATE introduced by "on", "in", "during", "dated", "as of", "effective" (or

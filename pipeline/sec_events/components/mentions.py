@@ -1,7 +1,7 @@
 """`sec_mention_propagator`: a name found once in a filing is tagged wherever it recurs.
 
 Filings name a party in full once and then repeat it, its defined alias or its short form
-dozens of times ("Teltrend Inc. (\\"Teltrend\\")", "USHO", "Mr. Kaufman"). The statistical
+dozens of times ('Halden Robotics, Inc. ("Halden")', "HRI", "Mr. Okafor"). The statistical
 model sees each occurrence alone and misses many of them; this component reads the
 entities already in `doc.ents` and adds, where no entity stands yet:
 
