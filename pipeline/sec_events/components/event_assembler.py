@@ -13,11 +13,13 @@ Rules, in order of preference (each a small function below):
   extension of "First Amendment to X", the agreement is X. Without one, the previous
   record's, unless the sentence names a lowercase agreement ("a management agreement"),
   which has no capitalized name (null).
-- parties: the ORGs of the sentence, each by its most complete name in the document
+- parties: the ORGs of the sentence (wire services of a dateline aside), each by its most
+  complete name in the document
   ("Brightwater" -> "Brightwater Pharmaceuticals Corp."), plus the registrant when the
   sentence says "the Company" or "we"; when the sentence names none, or only some, of the
   parties already known for the agreement, the known parties.
-- date: a DATE introduced by "on", "in", "during", "dated", "as of", "effective" (or
+- date: a DATE introduced by "on", "in", "during", "as of", "effective", "dated" (the
+  last for an entry only: "amends the Lease dated June 1, 2007" dates the lease) (or
   right after an expiry or termination trigger) nearest the trigger; else the sentence's
   opening "On <date>," / "In <month>," unless the sentence announces the event (then that
   is the announcement's date); else shared with the other records of the same event; an
@@ -39,6 +41,7 @@ from ..normalize import normalize_date, normalize_money
 
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
 DATE_CUES = {"on", "dated", "of", "effective", "from", "in", "during"}
+WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
@@ -137,10 +140,13 @@ def _is_heading(doc: Doc, trigger: Span) -> bool:
     return bool(HEADING.search(doc.text[max(0, trigger.start_char - 20) : trigger.start_char]))
 
 
-def _cued(doc: Doc, ent: Span) -> bool:
-    """A date introduced by 'on', 'dated', 'as of', 'effective'."""
-    prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return prev in DATE_CUES
+def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
+    """A date introduced by 'on', 'in', 'as of', 'effective'; 'dated' only for an entry:
+    "amends the Lease dated June 1, 2007" gives the lease's date, not the amendment's."""
+    words = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if not t.is_space]
+    if not words or words[-1] not in DATE_CUES:
+        return False
+    return trigger_label == "AGREEMENT_ENTRY" or "dated" not in words[-3:]
 
 
 class EventAssembler:
@@ -212,7 +218,7 @@ class EventAssembler:
     def _parties(sent: Span, ents: List[Span], names: NameResolver, registrant: Optional[str]) -> List[str]:
         parties: List[str] = []
         for e in ents:
-            if e.label_ == "ORG":
+            if e.label_ == "ORG" and not WIRE_SERVICE.search(e.text):
                 name = names.org(e)
                 if _norm(name) not in map(_norm, parties):
                     parties.append(name)
@@ -235,7 +241,7 @@ class EventAssembler:
                 continue
             nearest = min(in_sent, key=lambda t: min(abs(t.start - e.end), abs(e.start - t.end)))
             follows_end = trig.label_ == "AGREEMENT_TERMINATION" and 0 <= e.start - trig.end <= 2
-            if nearest == trig and (_cued(doc, e) or follows_end):
+            if nearest == trig and (_cued(doc, e, trig.label_) or follows_end):
                 own.append((abs(e.start - trig.end), e))
         chosen = min(own, key=lambda x: x[0])[1] if own else opening
         return normalize_date(chosen.text) if chosen is not None else None
