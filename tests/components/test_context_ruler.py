@@ -78,3 +78,32 @@ def test_context_ruler_multiprocess(ruler_nlp):
     texts = ["Acme (NYSE: ACM) rose", "Beta (NASDAQ: BETA) fell"] * 4
     docs = list(ruler_nlp.pipe(texts, n_process=2, batch_size=2))
     assert [d.ents[0].text for d in docs] == ["ACM", "BETA"] * 4
+
+
+@pytest.mark.parametrize(
+    "text,amounts",
+    [
+        ("Total $306,766 $280,396 ----", ["$306,766", "$280,396"]),
+        ("net income was $6,412,000, or $1.87 per share", ["$6,412,000", "$1.87"]),
+        ("costs of between $3.0 and $4.0 million this year", ["$3.0 and $4.0 million"]),
+        ("revenue of $720 million to $735 million", ["$720 million to $735 million"]),
+        ("increased from $100 million to $125 million", ["$100 million", "$125 million"]),
+        ("a fee of (\\$250,000) and $.15 per share", ["$250,000", "$.15"]),
+        ("Closes $600 Million Credit Facility", ["$600 Million"]),
+    ],
+)
+def test_context_ruler_dollar_amounts(ruler_nlp, text, amounts):
+    assert [e.text for e in ruler_nlp(text).ents if e.label_ == "MONEY"] == amounts
+
+
+def test_context_ruler_owned_labels_drop_unconfirmed_guesses(ruler_nlp):
+    ruler = ruler_nlp.get_pipe("context_ruler")
+    ruler.owned_labels = ("TICKER",)
+    doc = ruler_nlp.make_doc("an ADSL line card; Acme (NYSE: ACM)")
+    doc.ents = [doc.char_span(3, 7, label="TICKER")]
+    assert [(e.text, e.label_) for e in ruler(doc).ents] == [("ACM", "TICKER")]
+
+
+def test_context_ruler_securities_table(ruler_nlp):
+    text = "Common Stock, par value $0.01 per share HLDR The Nasdaq Stock Market LLC"
+    assert "HLDR" in [e.text for e in ruler_nlp(text).ents if e.label_ == "TICKER"]
