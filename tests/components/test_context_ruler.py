@@ -57,7 +57,7 @@ def test_context_ruler_without_overwrite_keeps_existing(ruler_nlp):
 def test_context_ruler_rejects_pattern_without_span_group():
     nlp = blank()
     ruler = nlp.add_pipe("sec_context_ruler")
-    with pytest.raises(ValueError, match="no \\(\\?P<span>"):
+    with pytest.raises(ValueError, match="no \\(\\?P<span>...\\) or"):
         ruler.add_patterns([{"label": "TICKER", "pattern": "NYSE"}])
 
 
@@ -107,3 +107,11 @@ def test_context_ruler_owned_labels_drop_unconfirmed_guesses(ruler_nlp):
 def test_context_ruler_securities_table(ruler_nlp):
     text = "Common Stock, par value $0.01 per share HLDR The Nasdaq Stock Market LLC"
     assert "HLDR" in [e.text for e in ruler_nlp(text).ents if e.label_ == "TICKER"]
+
+
+@pytest.mark.parametrize("text", ["401 Congress Ave. Suite 1650 Austin", "the facility at 12130 State Highway 3"])
+def test_context_ruler_clears_street_numbers(ruler_nlp, text):
+    doc = ruler_nlp.make_doc(text)
+    number = next(t for t in doc if t.like_num and len(t) >= 4)
+    doc.ents = [doc[number.i : number.i + 1].char_span(0, len(number.text), label="DATE")]
+    assert ruler_nlp.get_pipe("context_ruler")(doc).ents == ()

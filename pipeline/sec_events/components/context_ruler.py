@@ -2,8 +2,8 @@
 
 spaCy's EntityRuler labels the whole match; a ticker is only the symbol inside
 "(NASDAQ: IMGN)". Each pattern here is a regular expression over `doc.text` with a named
-group `span` (the entity) and optionally a group `clear` (text where no entity may stand,
-such as the exchange name inside a ticker notation). With `overwrite_ents` (the default)
+group `span` (the entity) and/or a group `clear` (text where no entity may stand, such as the
+exchange name inside a ticker notation or a street number). With `overwrite_ents` (the default)
 matches replace the entities they touch; without it they only fill gaps. Entities of an
 `owned_labels` label that no pattern produced are removed: a trading symbol stands in an
 exchange notation, and the statistical model's other all-caps guesses ("ADSL", "ATM")
@@ -45,8 +45,8 @@ class ContextRuler:
         """Add patterns {"label", "pattern", "id"?}; a pattern without a `span` group is an error."""
         for p in patterns:
             rx = re.compile(p["pattern"])
-            if "span" not in rx.groupindex:
-                raise ValueError(f"context pattern {p.get('id', p['pattern'])!r} has no (?P<span>...) group")
+            if "span" not in rx.groupindex and "clear" not in rx.groupindex:
+                raise ValueError(f"context pattern {p.get('id', p['pattern'])!r} has no (?P<span>...) or (?P<clear>...) group")
             self.patterns.append(dict(p))
             self._compiled.append((p["label"], rx))
 
@@ -69,10 +69,11 @@ class ContextRuler:
         spans, clears = [], []
         for label, rx in self._compiled:
             for m in rx.finditer(doc.text):
-                span = doc.char_span(m.start("span"), m.end("span"), label=label, alignment_mode="strict")
-                if span is None:
-                    continue
-                spans.append(span)
+                if "span" in rx.groupindex:
+                    span = doc.char_span(m.start("span"), m.end("span"), label=label, alignment_mode="strict")
+                    if span is None:
+                        continue
+                    spans.append(span)
                 if "clear" in rx.groupindex and m.start("clear") >= 0:
                     clears.append((m.start("clear"), m.end("clear")))
         return filter_spans(spans), clears
@@ -84,6 +85,8 @@ class ContextRuler:
             doc.ents = [e for e in doc.ents if e.label_ not in self.owned_labels]
         if not spans and not clears:
             return doc
+        if clears:
+            doc.ents = [e for e in doc.ents if not any(e.start_char < c[1] and c[0] < e.end_char for c in clears)]
         if self.overwrite_ents:
             blocked = [(s.start_char, s.end_char) for s in spans] + clears
             kept = [e for e in doc.ents if not any(e.start_char < b[1] and b[0] < e.end_char for b in blocked)]
