@@ -115,3 +115,9 @@ def test_context_ruler_clears_street_numbers(ruler_nlp, text):
     number = next(t for t in doc if t.like_num and len(t) >= 4)
     doc.ents = [doc[number.i : number.i + 1].char_span(0, len(number.text), label="DATE")]
     assert ruler_nlp.get_pipe("context_ruler")(doc).ents == ()
+
+
+def test_context_ruler_clears_numbers_without_currency(ruler_nlp):
+    doc = ruler_nlp.make_doc("interest capitalized 6,454 4,435 and $ 14,709 in cash")
+    doc.ents = [doc.char_span(21, 32, label="MONEY")]
+    assert [(e.text, e.label_) for e in ruler_nlp.get_pipe("context_ruler")(doc).ents] == [("$ 14,709", "MONEY")]
