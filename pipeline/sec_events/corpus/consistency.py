@@ -17,6 +17,8 @@ from .format import AnnotatedDoc
 MIN_LENGTH = 3
 # "Securities Exchange Act of 1934": a year inside the name of a law is never a DATE
 LAW_YEAR = re.compile(r"(?i)\bact\s+of\s+$")
+# the 8-K heading phrase "Material Definitive Agreement" is never an AGREEMENT (LABELS.md)
+HEADING_PHRASE = re.compile(r"(?i)material\s+definitive\s+$")
 
 
 def _norm(text: str) -> str:
@@ -54,7 +56,8 @@ def check_consistency(docs: List[AnnotatedDoc], exceptions: Set[Tuple[str, str]]
             for m in re.finditer(pattern, doc.text):
                 if any(s <= m.start() and m.end() <= e for s, e in covered):
                     continue
-                if LAW_YEAR.search(doc.text[max(0, m.start() - 10) : m.start()]):
+                before = doc.text[max(0, m.start() - 25) : m.start()]
+                if LAW_YEAR.search(before) or HEADING_PHRASE.search(before):
                     continue
                 label = "/".join(sorted(labs))
                 if any((lab, text) in exceptions for lab in labs):
