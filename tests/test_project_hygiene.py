@@ -50,3 +50,19 @@ def test_no_dev_set_names_in_corpus_or_patterns():
             if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text.lower() if multi else text):
                 hits.append((path.name, name))
     assert sorted(set(hits)) == []
+
+
+@requires(REAL / "gold", "the real-filings dev set")
+def test_no_corpus_line_copied_from_real_filings():
+    """No line of 60+ characters of the authored corpus equals a line of a real filing."""
+    real = set()
+    for path in REAL.glob("*.txt"):
+        real |= {_norm(line) for line in path.read_text(encoding="utf-8").splitlines() if len(_norm(line)) >= 60}
+    copied = [
+        (doc.id, line)
+        for split in ("train", "dev", "test")
+        for doc in read_dir(ROOT / "corpus" / "source" / split)
+        for line in doc.text.splitlines()
+        if len(_norm(line)) >= 60 and _norm(line) in real
+    ]
+    assert copied == []
