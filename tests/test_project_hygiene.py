@@ -52,12 +52,25 @@ def test_no_dev_set_names_in_corpus_or_patterns():
     assert sorted(set(hits)) == []
 
 
+# Text fixed by Form 8-K itself (cover page, signature clause), the same in every filing.
+FORM_TEXT = re.compile(
+    r"(?i)appropriate box|written communications|soliciting material|pre-commencement|securities exchange act|"
+    r"securities act of|pursuant to the requirements|emerging growth|exact name of registrant|"
+    r"commission file number|i\.r\.s\. employer|telephone number|former name or former address|"
+    r"duly caused this report|principal executive offices"
+)
+
+
 @requires(REAL / "gold", "the real-filings dev set")
 def test_no_corpus_line_copied_from_real_filings():
-    """No line of 60+ characters of the authored corpus equals a line of a real filing."""
+    """No line of 60+ characters of the authored corpus equals a line of a real filing (form text aside)."""
     real = set()
     for path in REAL.glob("*.txt"):
-        real |= {_norm(line) for line in path.read_text(encoding="utf-8").splitlines() if len(_norm(line)) >= 60}
+        real |= {
+            _norm(line)
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if len(_norm(line)) >= 60 and not FORM_TEXT.search(line)
+        }
     copied = [
         (doc.id, line)
         for split in ("train", "dev", "test")
