@@ -45,24 +45,27 @@ def prf(tp: float, fp: float, fn: float) -> Tuple[float, float, float]:
     return round(p, 4), round(r, 4), round(f, 4)
 
 
+KEYS = ("tp", "fp", "fn", "gold", "pred", "gold_hit", "pred_hit")
+
+
+def _row(c: Counter) -> dict:
+    """P/R/F, support and overlap F of one label's (or all labels') counts."""
+    p, r, f = prf(c["tp"], c["fp"], c["fn"])
+    op = c["pred_hit"] / c["pred"] if c["pred"] else 0.0
+    orr = c["gold_hit"] / c["gold"] if c["gold"] else 0.0
+    of = 2 * op * orr / (op + orr) if op + orr else 0.0
+    return {"p": p, "r": r, "f": f, "support": c["tp"] + c["fn"], "overlap_f": round(of, 4)}
+
+
 def span_table(counts: Counter, labels: Sequence[str]) -> Dict[str, dict]:
     """Per-label P/R/F, support and overlap F; then micro and macro averages."""
     rows: Dict[str, dict] = {}
     total = Counter()
     for label in labels:
-        tp, fp, fn = counts[label, "tp"], counts[label, "fp"], counts[label, "fn"]
-        total.update(tp=tp, fp=fp, fn=fn, gold=counts[label, "gold"], pred=counts[label, "pred"],
-                     gold_hit=counts[label, "gold_hit"], pred_hit=counts[label, "pred_hit"])
-        p, r, f = prf(tp, fp, fn)
-        op = counts[label, "pred_hit"] / counts[label, "pred"] if counts[label, "pred"] else 0.0
-        orr = counts[label, "gold_hit"] / counts[label, "gold"] if counts[label, "gold"] else 0.0
-        of = 2 * op * orr / (op + orr) if op + orr else 0.0
-        rows[label] = {"p": p, "r": r, "f": f, "support": tp + fn, "overlap_f": round(of, 4)}
-    p, r, f = prf(total["tp"], total["fp"], total["fn"])
-    op = total["pred_hit"] / total["pred"] if total["pred"] else 0.0
-    orr = total["gold_hit"] / total["gold"] if total["gold"] else 0.0
-    of = 2 * op * orr / (op + orr) if op + orr else 0.0
-    rows["micro"] = {"p": p, "r": r, "f": f, "support": total["tp"] + total["fn"], "overlap_f": round(of, 4)}
+        per_label = Counter({k: counts[label, k] for k in KEYS})
+        total.update(per_label)
+        rows[label] = _row(per_label)
+    rows["micro"] = _row(total)
     present = [rows[lab] for lab in labels if rows[lab]["support"]]
     rows["macro"] = {
         k: round(sum(row[k] for row in present) / len(present), 4) if present else 0.0
