@@ -1,5 +1,7 @@
 """Shared fixtures: a blank pipeline with the project tokenizer, hand-made Docs, paths."""
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Iterable, Tuple
 
@@ -68,3 +70,30 @@ def make_doc(nlp):
 
 def requires(path: Path, what: str):
     return pytest.mark.skipif(not path.exists(), reason=f"{what} not found at {path} (../shared is absent)")
+
+
+@pytest.fixture(scope="session")
+def docbins(tmp_path_factory):
+    """The bundled corpus converted to train/dev/test DocBins."""
+    work = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, "-m", "sec_events", "convert", str(ROOT / "corpus" / "source"), str(work)],
+                   check=True, capture_output=True)
+    return work
+
+
+def train(config: Path, output: Path, docbins: Path, *overrides: str) -> Path:
+    """Train `config` on the converted corpus with `spacy train`; returns model-best."""
+    subprocess.run(
+        [sys.executable, "-m", "spacy", "train", str(config), "--output", str(output),
+         "--paths.train", str(docbins / "train.spacy"), "--paths.dev", str(docbins / "dev.spacy"), *overrides],
+        check=True, capture_output=True,
+    )
+    return output / "model-best"
+
+
+@pytest.fixture(scope="session")
+def trained(tmp_path_factory, docbins):
+    """configs/cpu.cfg trained on the bundled corpus for 400 steps (about a minute)."""
+    out = tmp_path_factory.mktemp("train") / "out"
+    return train(ROOT / "configs" / "cpu.cfg", out, docbins, "--training.max_steps=400",
+                 "--training.eval_frequency=200")

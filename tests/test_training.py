@@ -12,24 +12,6 @@ from sec_events.tokenizer import blank
 
 from .conftest import ROOT, SEED, requires
 
-STEPS = 400
-
-
-@pytest.fixture(scope="session")
-def trained(tmp_path_factory):
-    """Train configs/cpu.cfg on the bundled corpus for a few hundred steps (about a minute)."""
-    work = tmp_path_factory.mktemp("train")
-    py = sys.executable
-    subprocess.run([py, "-m", "sec_events", "convert", str(ROOT / "corpus" / "source"), str(work)], check=True,
-                   capture_output=True)
-    subprocess.run(
-        [py, "-m", "spacy", "train", str(ROOT / "configs" / "cpu.cfg"), "--output", str(work / "out"),
-         "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"),
-         f"--training.max_steps={STEPS}", f"--training.eval_frequency={STEPS // 2}"],
-        check=True, capture_output=True,
-    )
-    return work / "out" / "model-best"
-
 
 @pytest.mark.slow
 def test_trained_pipeline_loads_in_fresh_process(trained):

