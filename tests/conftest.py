@@ -97,3 +97,27 @@ def trained(tmp_path_factory, docbins):
     out = tmp_path_factory.mktemp("train") / "out"
     return train(ROOT / "configs" / "cpu.cfg", out, docbins, "--training.max_steps=400",
                  "--training.eval_frequency=200")
+
+
+def rules_pipeline():
+    """Every rule component of configs/cpu.cfg and the trigger word patterns: no training needed."""
+    import spacy
+
+    from sec_events.components.patterns import trigger_patterns
+
+    config = spacy.util.load_config(ROOT / "configs" / "cpu.cfg")
+    trained = ("tok2vec", "ner", "spancat")
+    config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p not in trained]
+    for name in trained:
+        del config["components"][name]
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    ruler = nlp.add_pipe("span_ruler", name="trigger_ruler", before="sentencizer",
+                         config={"spans_key": "events", "overwrite": True})
+    nlp.initialize()
+    ruler.add_patterns(trigger_patterns())  # after initialize, which starts the ruler empty
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    return rules_pipeline()

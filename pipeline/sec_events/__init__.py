@@ -5,4 +5,6 @@ from .extensions import register as _register_extensions
 
 _register_extensions()
 
-__all__ = ["__version__"]
+from .extract import extract  # noqa: E402  (needs the extensions)
+
+__all__ = ["__version__", "extract"]

@@ -4,6 +4,7 @@ Thin wrappers: each command parses its arguments and calls a plain function.
 """
 
 import json
+import sys
 from pathlib import Path
 from typing import List, Optional
 
@@ -16,6 +17,7 @@ from .corpus.convert import write_docbin
 from .corpus.format import CorpusError, read_dir
 from .corpus.stats import corpus_stats
 from .corpus.validate import check_corpus
+from .edgar.filing import MAX_BYTES
 from .evaluation.ablation import ablate
 from .evaluation.analysis import company_of
 from .evaluation.baselines import general_baseline, rules_baseline
@@ -202,6 +204,47 @@ def report(
     """Write the evaluation report (Markdown and HTML, with charts)."""
     for path in write_report(metrics, config, model, test, log, output):
         typer.echo(f"-> {path}")
+
+
+@app.command()
+def extract(
+    inputs: List[str] = typer.Argument(None, help="filings: files, folders (walked), or - for standard input"),
+    model: str = typer.Option("en_sec_events", help="trained pipeline: package name or path"),
+    out: Optional[Path] = typer.Option(None, help="JSON lines file to write (default: standard output)"),
+    n_process: int = typer.Option(1, help="processes for nlp.pipe"),
+    batch_size: int = typer.Option(16, help="texts per batch for nlp.pipe"),
+    max_bytes: int = typer.Option(MAX_BYTES, help="larger files are reported and skipped"),
+    progress: bool = typer.Option(True, help="show a progress bar on standard error"),
+):
+    """Write one JSON line per filing: metadata, entities, event records, source offsets.
+
+    Files that cannot be read are reported (in their line's `error` and on standard error) and
+    skipped; the exit code is 1 when any file failed.
+    """
+    from tqdm import tqdm
+
+    from .extract import expand, extract_all
+
+    files = list(expand(inputs or ["-"]))
+    nlp = spacy.load(model)
+    failed = 0
+    sink = out.open("w", encoding="utf-8") if out else sys.stdout
+    bar = tqdm(total=len(files), unit="file", disable=not progress or len(files) < 2, file=sys.stderr)
+    try:
+        for result in extract_all(nlp, files, n_process=n_process, batch_size=batch_size, max_bytes=max_bytes):
+            if result["error"]:
+                failed += 1
+                bar.write(f"✘ {result['source']}: {result['error']}", file=sys.stderr)
+            sink.write(json.dumps(result, ensure_ascii=False) + "\n")
+            bar.update(1)
+    finally:
+        bar.close()
+        if out:
+            sink.close()
+    typer.echo(f"{len(files) - failed} of {len(files)} files extracted" + (f", {failed} failed" if failed else ""),
+               err=True)
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -1,0 +1,170 @@
+"""Extraction: offsets back to the source, items and exhibits, long documents, the CLI and the API."""
+
+import json
+import re
+import subprocess
+import sys
+from html import unescape
+
+import jsonschema
+import psutil
+import pytest
+
+import sec_events
+from sec_events.extract import expand, extract_all, split_text
+
+from ..conftest import FIXTURES, ROOT
+
+FILINGS = FIXTURES / "filings"
+SCHEMAS = ROOT / "pipeline" / "sec_events" / "schemas"
+
+
+def _source_text(source: str) -> str:
+    """What a reader sees of a source range: tags dropped, entities decoded, spaces collapsed."""
+    return " ".join(unescape(re.sub(r"<[^>]*>", " ", source)).split())
+
+
+def _check_offsets(result: dict, source: str) -> int:
+    spans = [(e["start"], e["end"], e["text"]) for e in result["entities"]]
+    spans += [(r["source"]["start"], r["source"]["end"], r["trigger"]["text"]) for r in result["events"]]
+    for start, end, text in spans:
+        assert 0 <= start < end <= len(source)
+        assert _source_text(source[start:end]) == " ".join(text.split()), (source[start:end], text)
+    return len(spans)
+
+
+@pytest.mark.parametrize("name", ["submission.txt", "ixbrl-8k.htm", "ex99-press-release.txt"])
+def test_every_span_points_at_its_source_text(rules_nlp, name):
+    path = FILINGS / name
+    result = sec_events.extract(path, nlp=rules_nlp)
+    assert result["error"] is None and result["source"] == str(path)
+    assert _check_offsets(result, path.read_bytes().decode("utf-8")) >= 3
+
+
+def test_records_say_item_and_exhibit(rules_nlp):
+    result = sec_events.extract(FILINGS / "submission.txt", nlp=rules_nlp)
+    by_trigger = {r["trigger"]["text"]: r for r in result["events"]}
+    entry, termination = by_trigger["entered into"], by_trigger["terminated"]
+    assert (entry["item"], entry["exhibit"], entry["document"]) == ("1.01", None, 0)
+    assert (termination["item"], termination["exhibit"], termination["document"]) == (None, "EX-99.1", 1)
+    assert [d["type"] for d in result["documents"]] == ["8-K", "EX-99.1"]
+    tickers = [e for e in result["entities"] if e["label"] == "TICKER"]
+    assert [(t["text"], t["exchange"]) for t in tickers] == [("HTLX", "NYSE")]
+    money = [e["value"] for e in result["entities"] if e["label"] == "MONEY"]
+    assert {"value": 45000000.0, "currency": "USD"} in money
+
+
+def test_api_takes_text_and_bytes(rules_nlp):
+    text = "On May 2, 2022, Orrin Metals LLC terminated its Supply Agreement."
+    for source in (text, text.encode("utf-8")):
+        result = sec_events.extract(source, nlp=rules_nlp)
+        assert result["source"] == "<text>"
+        assert [r["type"] for r in result["events"]] == ["AGREEMENT_TERMINATION"]
+
+
+def test_split_text_cuts_at_breaks_and_keeps_offsets():
+    text = "First paragraph here.\n\nSecond one is longer than that.\nA line. " * 20
+    pieces = list(split_text(text, 100))
+    assert "".join(p for _, p in pieces) == text
+    assert all(len(p) <= 100 for _, p in pieces)
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
+    assert list(split_text("x" * 250, 100)) == [(0, "x" * 100), (100, "x" * 100), (200, "x" * 50)]
+
+
+def test_long_documents_are_processed_in_parts(rules_nlp):
+    paragraph = ("On March 5, 2024, Harlow Tidewater Logistics, Inc. entered into a Credit Agreement with "
+                 "Bramblecote Savings Bank, N.A. for $45.0 million.\n\n")
+    text = paragraph * 12
+    whole = sec_events.extract(text, nlp=rules_nlp)
+    limit = rules_nlp.max_length
+    rules_nlp.max_length = 400
+    try:
+        parted = sec_events.extract(text, nlp=rules_nlp)
+    finally:
+        rules_nlp.max_length = limit
+    _check_offsets(parted, text)
+    assert [(e["start"], e["label"]) for e in parted["entities"]] == [(e["start"], e["label"]) for e in whole["entities"]]
+    assert len(parted["events"]) == 12 and parted["events"][-1]["source"]["start"] > 400 * 3
+
+
+@pytest.fixture(scope="module")
+def rules_model(tmp_path_factory, rules_nlp):
+    path = tmp_path_factory.mktemp("rules-model")
+    rules_nlp.to_disk(path)
+    return path
+
+
+def _cli(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "sec_events", "extract", *map(str, args)], input=stdin,
+                          capture_output=True, text=True)
+
+
+def test_cli_reports_bad_files_and_goes_on(tmp_path, rules_model):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in FILINGS.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    bad = {
+        "a-empty.txt": (b"", "empty file"),
+        "b-binary.pdf": (b"%PDF-1.7\n\x00\x01\x02\x03", "binary"),
+        "c-truncated.txt": (b"<DOCUMENT>\n<TYPE>8-K\n<TEXT>\nItem 1.01 On May 2", "truncated"),
+        "d-huge.txt": (b"The lease was terminated. " * 2000, "too large"),
+        "e-encoding.txt": (b"Lease \x81\x8d\x8f\x90 terminated", "not UTF-8"),
+    }
+    for name, (data, _) in bad.items():
+        (folder / name).write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    run = _cli(folder, "--model", rules_model, "--out", out, "--max-bytes", 20000)
+    assert run.returncode == 1, run.stderr
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["source"] for r in lines] == [str(p) for p in sorted(folder.iterdir())]
+    errors = {r["source"].rsplit("/", 1)[-1]: r["error"] for r in lines if r["error"]}
+    assert set(errors) == set(bad)
+    for name, (_, reason) in bad.items():
+        assert reason in errors[name]
+        assert f"{name}: {errors[name]}" in run.stderr
+    assert "3 of 8 files extracted, 5 failed" in run.stderr
+    line_schema = json.loads((SCHEMAS / "extraction.schema.json").read_text())
+    record_schema = json.loads((SCHEMAS / "record.schema.json").read_text())
+    for result in lines:
+        jsonschema.validate(result, line_schema)
+        for record in result["events"]:
+            jsonschema.validate(record, record_schema)
+    assert sum(len(r["events"]) for r in lines) >= 5
+
+
+def test_cli_reads_standard_input(rules_model):
+    run = _cli("-", "--model", rules_model, stdin="Orrin Metals LLC (NASDAQ: ORMT) amended its Credit Agreement.")
+    assert run.returncode == 0, run.stderr
+    (line,) = run.stdout.splitlines()
+    result = json.loads(line)
+    assert result["source"] == "<stdin>" and result["events"][0]["type"] == "AGREEMENT_AMENDMENT"
+
+
+def test_expand_walks_folders_in_order(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("z")
+    (tmp_path / "a.txt").write_text("a")
+    assert [name for name, _ in expand([str(tmp_path)])] == [str(tmp_path / "a.txt"), str(tmp_path / "b" / "z.txt")]
+
+
+@pytest.mark.slow
+def test_thousand_file_batch_keeps_memory_flat(tmp_path, trained):
+    import spacy
+
+    nlp = spacy.load(trained)
+    companies = ["Harlow Tidewater Logistics, Inc.", "Quillon Aerostructures Corp.", "Orrin Metals LLC"]
+    for i in range(1000):
+        body = (f"On May {i % 28 + 1}, 2023, {companies[i % 3]} entered into Amendment No. {i % 7 + 1} to its "
+                f"Credit Agreement with Bramblecote Savings Bank, N.A., raising the facility to ${i + 10}.0 million.")
+        (tmp_path / f"filing-{i:04d}.txt").write_text(body if i % 100 else "")  # every 100th file is empty
+    process, rss = psutil.Process(), []
+    count = failed = 0
+    for result in extract_all(nlp, expand([str(tmp_path)]), batch_size=32):
+        count += 1
+        failed += bool(result["error"])
+        if count % 100 == 0:
+            rss.append(process.memory_info().rss)
+    assert count == 1000 and failed == 10
+    # After the first few hundred files (caches warm), memory stays within a few MB.
+    assert max(rss[3:]) - rss[2] < 30 * 2**20, [r // 2**20 for r in rss]
