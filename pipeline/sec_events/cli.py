@@ -247,6 +247,29 @@ def extract(
         raise typer.Exit(1)
 
 
+@app.command("extract-ray")
+def extract_ray_command(
+    inputs: str = typer.Argument(..., help="folder, glob, @list-file, or any path or URI Ray Data reads"),
+    output: str = typer.Argument(..., help="JSON lines file, or a folder ending in .parquet"),
+    model: str = typer.Option("en_sec_events", help="package name or a path every worker can read"),
+    actors: int = typer.Option(2, help="actors in the pool (each loads the model once)"),
+    batch_size: int = typer.Option(16, help="files per batch"),
+    cpus_per_actor: float = typer.Option(1.0, help="CPUs reserved per actor"),
+    address: Optional[str] = typer.Option(None, help="an existing Ray cluster (default: start Ray here)"),
+    num_cpus: Optional[int] = typer.Option(None, help="CPUs of the local Ray (default: all)"),
+    max_bytes: int = typer.Option(MAX_BYTES, help="larger files are reported and skipped"),
+):
+    """The `extract` results, computed on Ray Data by an actor pool (pip install "sec-events[ray]")."""
+    from .distributed import extract_ray
+
+    counts = extract_ray(inputs, output, model, actors=actors, batch_size=batch_size,
+                         cpus_per_actor=cpus_per_actor, address=address, num_cpus=num_cpus, max_bytes=max_bytes)
+    typer.echo(f"{counts['files'] - counts['failed']} of {counts['files']} files extracted"
+               + (f", {counts['failed']} failed" if counts["failed"] else "") + f" -> {output}", err=True)
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
 @app.command()
 def benchmark(
     model: Path = typer.Argument(..., exists=True, help="trained pipeline folder"),
