@@ -77,6 +77,39 @@ def measure(model: str, texts: List[str], n_process: int = 1, batch_size: int = 
     }
 
 
+def _timed(cmd: List[str]) -> float:
+    start = time.perf_counter()
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    if run.returncode not in (0, 1):  # 1: some file failed, which the count below would show
+        raise RuntimeError(f"{' '.join(cmd[:4])} failed:\n{run.stderr[-2000:]}")
+    return time.perf_counter() - start
+
+
+def extraction_rows(model: Path, texts: List[str]) -> List[Dict]:
+    """Documents per second of whole extraction commands (start-up included) on the texts as files:
+    the CLI with 1 and 2 processes and, where Ray is installed, Ray Data with 2 actors."""
+    import importlib.util
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "filings"
+        folder.mkdir()
+        for i, text in enumerate(texts):
+            (folder / f"{i:05d}.txt").write_text(text, encoding="utf-8")
+        base = [sys.executable, "-m", "sec_events"]
+        runs = {f"extract, {n} process{'es' if n > 1 else ''}": base + [
+            "extract", str(folder), "--model", str(model), "--out", str(Path(tmp) / "out.jsonl"), "--no-progress",
+            "--n-process", str(n)] for n in (1, 2)}
+        if importlib.util.find_spec("ray"):
+            runs["extract-ray, 2 actors"] = base + ["extract-ray", str(folder), str(Path(tmp) / "ray.jsonl"),
+                                                    "--model", str(model), "--actors", "2", "--num-cpus", "2"]
+        for name, cmd in runs.items():
+            seconds = _timed(cmd)
+            rows.append({"system": name, "docs": len(texts), "seconds": round(seconds, 1),
+                         "docs_per_second": round(len(texts) / seconds, 1)})
+    return rows
+
+
 def run_benchmark(model: Path, texts: List[str], general: Optional[str], n_processes=(1, 2)) -> Dict:
     """Our pipeline, the blank tokenizer and (when installed) a general-purpose pipeline."""
     systems = {"sec-events": str(model), "blank tokenizer": "blank"}
@@ -96,15 +129,18 @@ def run_benchmark(model: Path, texts: List[str], general: Optional[str], n_proce
     if reference:
         targets["as_fast_as_general_purpose"] = ours[0]["words_per_second"] >= reference[0]["words_per_second"]
     return {"model": str(model), "model_size_mb": round(size, 1), "general": general, "rows": rows,
-            "targets": targets}
+            "extraction": extraction_rows(model, texts), "targets": targets}
 
 
 def table(result: Dict) -> List[str]:
-    """The benchmark as Markdown table lines."""
+    """The benchmark as Markdown table lines: the pipelines, then the extraction commands."""
     lines = ["| system | processes | words/s | docs/s | peak memory (MB) |", "|---|---|---|---|---|"]
     for r in result["rows"]:
         lines.append(f"| {r['system']} | {r['n_process']} | {r['words_per_second']:,} | {r['docs_per_second']} "
                      f"| {r['peak_memory_mb']} |")
+    lines += ["", "| extraction command | documents | seconds | docs/s |", "|---|---|---|---|"]
+    lines += [f"| {r['system']} | {r['docs']} | {r['seconds']} | {r['docs_per_second']} |"
+              for r in result["extraction"]]
     return lines
 
 

@@ -3,7 +3,9 @@
 spaCy's EntityRuler labels the whole match; a ticker is only the symbol inside
 "(NASDAQ: IMGN)". Each pattern here is a regular expression over `doc.text` with a named
 group `span` (the entity) and/or a group `clear` (text where no entity may stand, such as the
-exchange name inside a ticker notation or a street number). With `overwrite_ents` (the default)
+exchange name inside a ticker notation or a street number). A pattern with an `anchor` regex
+runs only on the `window` characters before each anchor match (and the match itself): the
+registrant rule looks at the lines above "(Exact name of registrant", not at every line. With `overwrite_ents` (the default)
 matches replace the entities they touch; without it they only fill gaps. Entities of an
 `owned_labels` label that no pattern produced are removed: a trading symbol stands in an
 exchange notation, and the statistical model's other all-caps guesses ("ADSL", "ATM")
@@ -47,8 +49,9 @@ class ContextRuler:
             rx = re.compile(p["pattern"])
             if "span" not in rx.groupindex and "clear" not in rx.groupindex:
                 raise ValueError(f"context pattern {p.get('id', p['pattern'])!r} has no (?P<span>...) or (?P<clear>...) group")
+            anchor = re.compile(p["anchor"]) if p.get("anchor") else None
             self.patterns.append(dict(p))
-            self._compiled.append((p["label"], rx))
+            self._compiled.append((p["label"], rx, anchor, p.get("window", 0)))
 
     def clear(self) -> None:
         self.patterns, self._compiled = [], []
@@ -67,8 +70,13 @@ class ContextRuler:
     def matches(self, doc: Doc) -> tuple[List[Span], List[tuple]]:
         """The entity spans found and the character ranges to clear."""
         spans, clears = [], []
-        for label, rx in self._compiled:
-            for m in rx.finditer(doc.text):
+        for label, rx, anchor, window in self._compiled:
+            if anchor is None:
+                found = rx.finditer(doc.text)
+            else:
+                found = (m for a in anchor.finditer(doc.text)
+                         for m in rx.finditer(doc.text, max(0, a.start() - window), a.end()))
+            for m in found:
                 if "span" in rx.groupindex:
                     span = doc.char_span(m.start("span"), m.end("span"), label=label, alignment_mode="strict")
                     if span is None:

@@ -220,6 +220,39 @@ def displacy_section(model: str, test_docbin: Path, n: int = 2) -> Section:
         "\n".join(parts), "displaCy renderings of the first test documents are in evaluation.html.")
 
 
+def configs_section(metrics_dir: Path, config: str, test: dict, real: Optional[dict]) -> Optional[Section]:
+    """Per-label F1 of each trained configuration (configs/*.cfg with metrics), side by side."""
+    others = {}
+    for path in sorted(metrics_dir.glob("*-test.json")):
+        name = path.name[: -len("-test.json")]
+        if name != config:
+            others[name] = (_load(path), _load(metrics_dir / f"{name}-real-dev.json"))
+    if not others:
+        return None
+    runs = {config: (test, real), **others}
+    header = ["label"] + [f"{name} ({split})" for split in ("test", "real") for name in runs]
+    rows = []
+    for part, labels in (("ents", ENTITY_LABELS), ("events", EVENT_LABELS)):
+        for lab in list(labels) + ["micro"]:
+            row = [f"micro ({part})" if lab == "micro" else lab]
+            for index in (0, 1):
+                row += [m[index]["systems"]["pipeline"][part][lab]["f"] if m[index] else "–" for m in runs.values()]
+            rows.append(row)
+    return Section("Configurations").text(
+        "Exact-match F1 of the pipeline trained with each config (`cpu`: tok2vec from en_core_web_sm; "
+        "`trf`: a shared transformer), on the authored test split and the real filings.").table(header, rows)
+
+
+def benchmark_section(bench: dict) -> Section:
+    rows = [[r["system"], r["n_process"], r["words_per_second"], r["docs_per_second"], r["peak_memory_mb"]]
+            for r in bench["rows"]]
+    sec = Section("Speed and memory").text(
+        f"`spacy project run benchmark`: {bench['rows'][0]['docs']} documents; the model takes "
+        f"{bench['model_size_mb']} MB on disk. Peak memory is the proportional set size of the process and its workers.")
+    sec.table(["system", "processes", "words/s", "docs/s", "peak memory (MB)"], rows)
+    return sec.text("Targets: " + ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in bench["targets"].items()) + ".")
+
+
 def write_report(metrics_dir: Path, config: str, model: str, test_docbin: Path, log: Path, output: Path) -> List[Path]:
     """Write evaluation.md, evaluation.html and the charts into `output`; returns the files."""
     output.mkdir(parents=True, exist_ok=True)
@@ -259,6 +292,12 @@ def write_report(metrics_dir: Path, config: str, model: str, test_docbin: Path, 
         sections.append(errors_section("Real filings: the 20 most frequent error patterns", real["systems"]["pipeline"]))
     else:
         sections.append(Section("Real filings").text("Not scored: the real-filings dev set was not present."))
+    compared = configs_section(metrics_dir, config, test, real)
+    if compared:
+        sections.append(compared)
+    bench = _load(metrics_dir / "benchmark.json")
+    if bench:
+        sections.append(benchmark_section(bench))
     sections.append(displacy_section(model, test_docbin))
     md = output / "evaluation.md"
     md.write_text("# sec-events evaluation report\n\n" + "\n".join(s.markdown() for s in sections), encoding="utf-8")
