@@ -19,7 +19,7 @@ from typing import Dict, List, Optional
 import psutil
 import spacy
 
-SAMPLE_SECONDS = 0.05
+SAMPLE_SECONDS = 0.5  # reading the PSS of a large process costs CPU: sample twice a second
 
 
 def benchmark_texts(source: Path, n_docs: int) -> List[str]:

@@ -70,12 +70,12 @@ class ContextRuler:
     def matches(self, doc: Doc) -> tuple[List[Span], List[tuple]]:
         """The entity spans found and the character ranges to clear."""
         spans, clears = [], []
+        text = doc.text  # built from the tokens on every access: read it once
         for label, rx, anchor, window in self._compiled:
             if anchor is None:
-                found = rx.finditer(doc.text)
+                found = rx.finditer(text)
             else:
-                found = (m for a in anchor.finditer(doc.text)
-                         for m in rx.finditer(doc.text, max(0, a.start() - window), a.end()))
+                found = (m for a in anchor.finditer(text) for m in rx.finditer(text, max(0, a.start() - window), a.end()))
             for m in found:
                 if "span" in rx.groupindex:
                     span = doc.char_span(m.start("span"), m.end("span"), label=label, alignment_mode="strict")

@@ -67,16 +67,17 @@ class NameResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # doc.text and doc.ents are rebuilt on every access: read them once
         self.defined: Dict[int, str] = {}
-        ents = list(doc.ents)
+        self.ents = ents = list(doc.ents)
         for i, ent in enumerate(ents):
             # `Full Name ... (the "Short")`: the nearest earlier entity of the same label, with
             # at most dates and names between ("Agreement dated as of May 2, 2022 (the "Original")")
-            before = doc.text[max(0, ent.start_char - 12) : ent.start_char]
+            before = self.text[max(0, ent.start_char - 12) : ent.start_char]
             if not DEFINED_OPEN.search(before):
                 continue
             for prev in reversed(ents[:i]):
-                if ent.start_char - prev.end_char > 160 or "(" in doc.text[prev.end_char : ent.start_char - 12]:
+                if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : ent.start_char - 12]:
                     break
                 if prev.label_ == ent.label_:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
@@ -120,13 +121,13 @@ class NameResolver:
 
     def registrant(self) -> Optional[str]:
         """The company the filing is about: the cover page's name, or `Name (the "Company")`."""
-        m = REGISTRANT_CUE.search(self.doc.text)
+        m = REGISTRANT_CUE.search(self.text)
         if m:
             before = [o for o in self.orgs if o.end_char <= m.start()]
             if before:
                 return self.org(before[-1])
         for org in self.orgs:
-            if COMPANY_DEFINED.match(self.doc.text[org.end_char : org.end_char + 40]):
+            if COMPANY_DEFINED.match(self.text[org.end_char : org.end_char + 40]):
                 return self.org(org)
         return None
 
@@ -135,9 +136,9 @@ def _sentence(doc: Doc, trigger: Span) -> Span:
     return trigger.sent if doc.has_annotation("SENT_START") else doc[:]
 
 
-def _is_heading(doc: Doc, trigger: Span) -> bool:
+def _is_heading(text: str, trigger: Span) -> bool:
     """An 8-K item heading's word, also when a sentence quotes the heading."""
-    return bool(HEADING.search(doc.text[max(0, trigger.start_char - 20) : trigger.start_char]))
+    return bool(HEADING.search(text[max(0, trigger.start_char - 20) : trigger.start_char]))
 
 
 def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
@@ -166,18 +167,18 @@ class EventAssembler:
         previous: Optional[dict] = None
         for trig in triggers:
             sent = _sentence(doc, trig)
-            ents = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end]
+            ents = [e for e in names.ents if e.start >= sent.start and e.end <= sent.end]
             rec = {
                 "type": trig.label_,
                 "trigger": {"start": trig.start_char, "end": trig.end_char, "text": trig.text},
                 "agreement": self._agreement(trig, ents, names),
                 "parties": [],
-                "date": self._date(doc, trig, triggers, sent, ents),
+                "date": self._date(doc, names.text, trig, triggers, sent, ents),
                 "amount": self._amount(trig, ents),
-                "heading": _is_heading(doc, trig),
+                "heading": _is_heading(names.text, trig),
             }
             if rec["agreement"] is None and previous is not None and not GENERIC_AGREEMENT.search(
-                doc.text[trig.end_char : sent.end_char]
+                names.text[trig.end_char : sent.end_char]
             ):
                 rec["agreement"] = previous["agreement"]
             parties = self._parties(sent, ents, names, registrant)
@@ -227,7 +228,7 @@ class EventAssembler:
         return parties
 
     @staticmethod
-    def _date(doc: Doc, trig: Span, triggers: List[Span], sent: Span, ents: List[Span]) -> Optional[str]:
+    def _date(doc: Doc, text: str, trig: Span, triggers: List[Span], sent: Span, ents: List[Span]) -> Optional[str]:
         in_sent = [t for t in triggers if t.start >= sent.start and t.end <= sent.end]
         own: List[Tuple[int, Span]] = []
         opening = None
@@ -236,7 +237,7 @@ class EventAssembler:
                 continue
             if e.start - sent.start <= 2 and _cued(doc, e):
                 # "On May 2, 2022, ... announced the entry into ...": the announcement's date
-                if not ANNOUNCEMENT.search(doc.text[e.end_char : trig.start_char]):
+                if not ANNOUNCEMENT.search(text[e.end_char : trig.start_char]):
                     opening = opening or e
                 continue
             nearest = min(in_sent, key=lambda t: min(abs(t.start - e.end), abs(e.start - t.end)))

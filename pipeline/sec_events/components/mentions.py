@@ -77,8 +77,9 @@ class MentionPropagator:
         times already: propagating a single doubtful prediction would spread its error.
         """
         found: Dict[str, str] = {}
-        counts = Counter(" ".join(e.text.split()) for e in doc.ents)
-        for ent in doc.ents:
+        doc_text, ents = doc.text, list(doc.ents)  # both are rebuilt on every access: read them once
+        counts = Counter(" ".join(e.text.split()) for e in ents)
+        for ent in ents:
             if ent.label_ not in self.labels:
                 continue
             text = " ".join(ent.text.split())
@@ -89,7 +90,7 @@ class MentionPropagator:
             )
             if strong:
                 found.setdefault(text, ent.label_)
-            m = DEFINED_AFTER.match(doc.text[ent.end_char : ent.end_char + 80])
+            m = DEFINED_AFTER.match(doc_text[ent.end_char : ent.end_char + 80])
             if m and m.group(1).strip().lower() not in ROLE_WORDS and m.group(1)[:1].isupper():
                 found.setdefault(" ".join(m.group(1).split()), ent.label_)
             if self.short_forms and ent.label_ == "ORG":
@@ -110,9 +111,10 @@ class MentionPropagator:
         if not doc.ents:
             return doc
         new: List[Span] = []
+        text = doc.text
         for name, label in self.names(doc).items():
             ignore_case = len(name.split()) > 1
-            for start, end in _occurrences(doc.text, name, ignore_case):
+            for start, end in _occurrences(text, name, ignore_case):
                 span = doc.char_span(start, end, label=label)
                 if span is not None:
                     new.append(span)
