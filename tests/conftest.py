@@ -103,19 +103,15 @@ def rules_pipeline():
     """Every rule component of configs/cpu.cfg and the trigger word patterns: no training needed."""
     import spacy
 
-    from sec_events.components.patterns import trigger_patterns
+    from sec_events.evaluation.baselines import TRAINED, add_trigger_ruler
 
     config = spacy.util.load_config(ROOT / "configs" / "cpu.cfg")
-    trained = ("tok2vec", "ner", "spancat")
-    config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p not in trained]
-    for name in trained:
+    config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p not in TRAINED]
+    for name in TRAINED:
         del config["components"][name]
     nlp = spacy.util.load_model_from_config(config, auto_fill=True)
-    ruler = nlp.add_pipe("span_ruler", name="trigger_ruler", before="sentencizer",
-                         config={"spans_key": "events", "overwrite": True})
     nlp.initialize()
-    ruler.add_patterns(trigger_patterns())  # after initialize, which starts the ruler empty
-    return nlp
+    return add_trigger_ruler(nlp)
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ def folder_size_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file()) / 2**20
 
 
-def _tree_rss(proc: psutil.Process) -> int:
+def _tree_pss(proc: psutil.Process) -> int:
     total = 0
     for p in [proc] + proc.children(recursive=True):
         try:
@@ -55,7 +55,7 @@ def measure(model: str, texts: List[str], n_process: int = 1, batch_size: int = 
     proc, peak = psutil.Process(child.pid), 0
     while child.poll() is None:
         try:
-            peak = max(peak, _tree_rss(proc))
+            peak = max(peak, _tree_pss(proc))
         except psutil.Error:
             pass
         time.sleep(SAMPLE_SECONDS)

