@@ -22,7 +22,7 @@ from .evaluation.ablation import ablate
 from .evaluation.analysis import company_of
 from .evaluation.baselines import general_baseline, rules_baseline
 from .evaluation.compare import compare_metrics
-from .evaluation.evaluate import evaluate, gold_from_docbin
+from .evaluation.evaluate import GoldDoc, evaluate, gold_from_docbin, records_on_gold_spans
 from .evaluation.real_filings import ChangedTextError, load_real_filings
 from .evaluation.report import write_report
 from .tokenizer import blank
@@ -164,13 +164,34 @@ def evaluate_cli(
             continue
         scores = evaluate(nlp, golds, label_map, group=None if data.suffix == ".spacy" else company_of)
         result["systems"][name] = scores
-        for part in ("ents", "events", "records_found", "records_e2e"):
+        for part in ("ents", "events", "records_gold_spans", "records_found", "records_e2e"):
             if part in scores:
                 print_table(f"{name}: {part}", scores[part])
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(json.dumps(result, indent=1))
         typer.echo(f"-> {output}")
+
+
+@app.command("draft-records")
+def draft_records(
+    model: str = typer.Argument(..., help="trained pipeline whose record stages draft the records"),
+    folder: Path = typer.Argument(..., exists=True, file_okay=False, help="corpus split folder (.txt documents)"),
+):
+    """Write `<id>.records.json` beside each document with triggers and no records yet: the
+    records the assembler builds from the gold spans, a draft to correct by hand."""
+    nlp = spacy.load(model)
+    docs = [d for d in read_dir(folder) if d.events and d.records is None and d.source.endswith(".txt")]
+    golds = [GoldDoc(d.id, d.text, d.ents, d.events) for d in docs]
+    for adoc, records in zip(docs, records_on_gold_spans(nlp, golds)):
+        path = Path(adoc.source).with_suffix(".records.json")
+        drafts = [
+            {"trigger": [r["trigger"]["start"], r["trigger"]["end"], r["type"]]}
+            | {k: r[k] for k in ("agreement", "parties", "date", "amount")}
+            for r in records
+        ]
+        srsly.write_json(path, {"id": adoc.id, "records": drafts})
+        typer.echo(f"{path}: {len(drafts)} records")
 
 
 @app.command("ablate")

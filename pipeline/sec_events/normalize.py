@@ -85,7 +85,8 @@ def _amount(text: str) -> Optional[float]:
     return _words_to_number(words)
 
 
-def _currency(text: str) -> str:
+def _currency(text: str) -> Optional[str]:
+    """The ISO code of the sign, code or word in `text`; None when it names no currency."""
     t = text.lower()
     for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True):
         if sign in t:
@@ -95,17 +96,20 @@ def _currency(text: str) -> str:
             return "CNY" if tok == "rmb" else tok.upper()
         if tok in CURRENCY_WORDS:
             return CURRENCY_WORDS[tok]
-    return "USD"
+    return None
 
 
 def normalize_money(text: str) -> Optional[dict]:
     """'$10 to $15 million' -> {"value": 1e7, "high": 1.5e7, "currency": "USD"}."""
     clean = text.replace("\\", "").strip()
+    currency = _currency(clean)
+    if currency is None:  # "Chapter 11", a page number: money has a currency (LABELS.md)
+        return None
     parts = re.split(r"\s+(?:to|-|–|and)\s+(?=(?:US)?[$€£¥]?\s?\d)", clean, maxsplit=1)
     low = _amount(parts[0])
     if low is None:
         return None
-    result = {"value": low, "currency": _currency(clean)}
+    result = {"value": low, "currency": currency}
     if len(parts) == 2:
         high = _amount(parts[1])
         if high is not None:
@@ -158,6 +162,8 @@ def normalize_date(text: str) -> Optional[str]:
         return f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
     if month and year:
         return f"{year}-{month:02d}"
+    if month and re.fullmatch(r"(?:mid-|early |late )?[a-z]+\.?", low):
+        return f"--{month:02d}"
     if year and re.fullmatch(r"(?:the\s+)?(?:calendar\s+)?(?:year\s+)?\d{4}", low):
         return year
     return year

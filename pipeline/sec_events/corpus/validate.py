@@ -3,7 +3,8 @@
 Checks each document for: empty text, a label outside LABELS.md (or of the wrong kind), a
 span off token boundaries under the project tokenizer, a span with outer whitespace,
 punctuation, quotes or a leading article, overlapping entities, duplicate or overlapping
-triggers; and across documents, duplicate texts and duplicate ids.
+triggers; records (where annotated) that do not match the triggers one to one or lack a
+field; and across documents, duplicate texts and duplicate ids.
 """
 
 import hashlib
@@ -17,6 +18,35 @@ from ..labels import ENTITY_LABELS, EVENT_LABELS
 from .format import AnnotatedDoc
 
 BAD_EDGE = re.compile(r"^[\s\"“”'‘’(\[,;:]|[\s\"“”'‘’)\],;:]$|^(?i:the)\s")
+RECORD_FIELDS = ("trigger", "agreement", "parties", "date", "amount")
+ISO_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?|FY\d{4}(?:-Q[1-4])?|--\d{2}(?:-\d{2})?)$")
+
+
+def check_records(adoc: AnnotatedDoc) -> List[str]:
+    """One record per trigger, each with every field in the form LABELS.md gives."""
+    where = f"{adoc.source or adoc.id} records"
+    problems, keys = [], []
+    for i, rec in enumerate(adoc.records):
+        missing = [f for f in RECORD_FIELDS if f not in rec]
+        if missing:
+            problems.append(f"{where}: record {i} lacks {', '.join(missing)}")
+            continue
+        keys.append(tuple(rec["trigger"]))
+        if rec["date"] is not None and not ISO_DATE.match(str(rec["date"])):
+            problems.append(f"{where}: record {i} date {rec['date']!r} is not ISO 8601")
+        amount = rec["amount"]
+        if amount is not None and not (isinstance(amount, dict) and {"value", "currency"} <= set(amount)):
+            problems.append(f"{where}: record {i} amount {amount!r} is not {{value, currency}}")
+        if not isinstance(rec["parties"], list):
+            problems.append(f"{where}: record {i} parties is not a list")
+    events = {tuple(e) for e in adoc.events}
+    for key in sorted(set(keys) - events):
+        problems.append(f"{where}: trigger {list(key)} is not a trigger of the document")
+    for key in sorted(events - set(keys)):
+        problems.append(f"{where}: trigger {adoc.text[key[0]:key[1]]!r} {list(key)} has no record")
+    if len(keys) != len(set(keys)):
+        problems.append(f"{where}: a trigger has more than one record")
+    return problems
 
 
 def check_doc(nlp: Language, adoc: AnnotatedDoc) -> List[str]:
@@ -48,6 +78,8 @@ def check_doc(nlp: Language, adoc: AnnotatedDoc) -> List[str]:
                     f"{where}: overlapping {kinds} {adoc.text[s1:e1]!r} {l1} [{s1}:{e1}]"
                     f" and {adoc.text[s2:e2]!r} {l2} [{s2}:{e2}]"
                 )
+    if adoc.records is not None:
+        problems.extend(check_records(adoc))
     return problems
 
 

@@ -7,6 +7,7 @@ from typing import Callable, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
 from ..corpus.convert import read_docbin
 from ..labels import ENTITY_LABELS, EVENT_LABELS, EVENTS_KEY
@@ -73,12 +74,40 @@ def run_pipeline(nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] 
     return [predicted_spans(doc, label_map=label_map) for doc in nlp.pipe((g.text for g in golds), batch_size=batch_size)]
 
 
+def records_on_gold_spans(nlp: Language, golds: List[GoldDoc], spans_key: str = EVENTS_KEY) -> List[list]:
+    """The records the pipeline's record stages (sentence boundaries, assembler) build from
+    the gold entities and triggers: the assembler's own accuracy, free of span errors."""
+    stages = [
+        proc
+        for name, proc in nlp.pipeline
+        if nlp.get_pipe_meta(name).factory in ("sentencizer", "senter", "sec_event_assembler")
+    ]
+    records = []
+    for gold in golds:
+        doc = nlp.make_doc(gold.text)
+        ents = (doc.char_span(s, e, label, alignment_mode="expand") for s, e, label in gold.ents)
+        doc.ents = filter_spans([e for e in ents if e is not None])
+        triggers = (doc.char_span(s, e, label, alignment_mode="expand") for s, e, label in gold.events)
+        doc.spans[spans_key] = [t for t in triggers if t is not None]
+        for proc in stages:
+            doc = proc(doc)
+        records.append(doc._.events or [] if doc.has_extension("events") else [])
+    return records
+
+
 def evaluate(
     nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None, group: Optional[Callable] = None
 ) -> dict:
-    """Scores, plus the confusion table, the 20 most frequent errors and bootstrap intervals."""
+    """Scores, plus the confusion table, the 20 most frequent errors and bootstrap intervals;
+    records built on gold spans too, when the pipeline assembles records and gold has them."""
     preds = run_pipeline(nlp, golds, label_map)
     result = score_docs(golds, preds)
+    if "records_found" in result and "sec_event_assembler" in {nlp.get_pipe_meta(n).factory for n in nlp.pipe_names}:
+        found, e2e = Counter(), Counter()
+        for gold, records in zip(golds, records_on_gold_spans(nlp, golds)):
+            if gold.records is not None:
+                count_records(gold.records, records, found, e2e)
+        result["records_gold_spans"] = record_table(found)
     result["confusion"] = confusion(golds, preds)
     result["errors"] = error_patterns(golds, preds)
     result["ci95"] = bootstrap_ci(golds, preds, group)
