@@ -6,4 +6,4 @@ module does the same by hand. `spacy package --code` copies it into the model pa
 """
 
 from sec_events import encoders, tokenizer, training  # noqa: F401
-from sec_events.components import context_ruler, event_assembler, mentions, patterns, suggester, value_filter  # noqa: F401
+from sec_events.components import context_ruler, event_assembler, mentions, paragraphs, patterns, suggester, value_filter  # noqa: F401

@@ -43,12 +43,22 @@ HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
 DATE_CUES = {"on", "dated", "of", "effective", "from", "in", "during"}
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
+SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
+LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
+TODAY = re.compile(r"(?i)\btoday\b")
+# A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
+DATELINE_AFTER = re.compile(r"^\s*(?:/|\(|--)\s*(?:pr\s*newswire|globe\s*newswire|business\s*wire|marketwired?|accesswire)", re.I)
+DATELINE_BEFORE = re.compile(r"(?i)(?:business\s*wire|newswire|marketwired?)\)?\s*--\s*$")
 REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
-COMPANY_DEFINED = re.compile(r"^\s*\(\s*(?:the\s+)?[\"“”']\s*(?:Company|Registrant)\s*[\"“”']", re.I)
+COMPANY_DEFINED = re.compile(  # (the "Company"), ("the Company"), ("Acme" or "the Company")
+    r"^\s*(?:\([^()]{0,30}\)\s*,?\s*)?\(\s*(?:[^()]{0,40}\bor\s+)?(?:[\"“”']\s*(?:the\s+)?|(?:the\s+)?[\"“”']\s*)(?:Company|Registrant)\s*[\"“”']",
+    re.I,
+)
 DEFINED_OPEN = re.compile(r"\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$")
-GENERIC_AGREEMENT = re.compile(
-    r"\b(?:a|an|this|that|these|its|their)\s+(?:[a-z][a-z-]*\s+){0,4}"
+MODIFIER = r"(?!(?:the|a|an|in|of|to|for|with|on|by|under|and|or|that|this|its)\b)[a-z][a-z-]*\s+"
+GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonus agreements", "our prior credit facility"
+    rf"\b(?:(?:a|an|this|that|these|its|their)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
     r"(?:agreements?|contracts?|leases?|plans?|facility|facilities|licenses?|notes?)\b"
 )
 STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
@@ -162,8 +172,9 @@ class EventAssembler:
         triggers = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
         names = NameResolver(doc)
         registrant = names.registrant()
+        dateline = self._dateline(names)
         records: List[dict] = []
-        known_parties: Dict[str, List[str]] = {}
+        known_parties: Dict[str, List[str]] = self._listed_parties(doc, names)
         previous: Optional[dict] = None
         for trig in triggers:
             sent = _sentence(doc, trig)
@@ -176,6 +187,8 @@ class EventAssembler:
                 "date": self._date(doc, names.text, trig, triggers, sent, ents),
                 "amount": self._amount(trig, ents),
                 "heading": _is_heading(names.text, trig),
+                "today": dateline if TODAY.search(sent.text) else None,
+                "same_time": bool(SAME_TIME.search(sent.text)),
             }
             if rec["agreement"] is None and previous is not None and not GENERIC_AGREEMENT.search(
                 names.text[trig.end_char : sent.end_char]
@@ -185,6 +198,10 @@ class EventAssembler:
             known = known_parties.get(rec["agreement"] or "", [])
             if known and set(map(_norm, parties)) <= set(map(_norm, known)):
                 parties = list(known)
+            elif known:
+                parties = parties + [p for p in known if _norm(p) not in map(_norm, parties)]
+            elif not parties and registrant:  # "The lease expires in 2013": the filer's own agreement
+                parties = [registrant]
             rec["parties"] = parties
             if rec["agreement"] and parties:
                 known_parties[rec["agreement"]] = parties
@@ -192,9 +209,13 @@ class EventAssembler:
             if not rec["heading"]:
                 previous = rec
         self._share_within_events(records)
+        self._share_with_previous(records)
+        for rec in records:  # "today announced ...": the release's date, when nothing better is known
+            today = rec.pop("today")
+            rec["date"] = rec["date"] or today
         self._fill_headings(records)
         for rec in records:
-            del rec["heading"]
+            del rec["heading"], rec["same_time"]
         doc._.events = records
         return doc
 
@@ -214,6 +235,33 @@ class EventAssembler:
                 full = [a for a in names.agreements if _norm(a.text) == _norm(target)]
                 name = names.agreement(full[0]) if full else target
         return name
+
+    @staticmethod
+    def _listed_parties(doc: Doc, names: NameResolver) -> Dict[str, List[str]]:
+        """Parties named right after an agreement ("Loan Agreement, dated ..., among A, B and C"),
+        as exhibit indexes and defining sentences list them."""
+        listed: Dict[str, List[str]] = {}
+        ents = names.ents
+        for i, ent in enumerate(ents):
+            if ent.label_ != "AGREEMENT":
+                continue
+            end = ent.sent.end if doc.has_annotation("SENT_START") else len(doc)
+            following = [e for e in ents[i + 1 :] if e.end <= end][:8]
+            first_org = next((e for e in following if e.label_ != "DATE"), None)
+            if first_org is None or first_org.label_ != "ORG":
+                continue
+            between = names.text[ent.end_char : first_org.start_char]
+            if len(between) > 80 or not LIST_CUE.search(between):
+                continue
+            orgs = []
+            for e in following:
+                if e.label_ == "AGREEMENT":
+                    break
+                if e.label_ == "ORG" and _norm(names.org(e)) not in map(_norm, orgs):
+                    orgs.append(names.org(e))
+            if orgs:
+                listed.setdefault(names.agreement(ent), orgs)
+        return listed
 
     @staticmethod
     def _parties(sent: Span, ents: List[Span], names: NameResolver, registrant: Optional[str]) -> List[str]:
@@ -248,6 +296,18 @@ class EventAssembler:
         return normalize_date(chosen.text) if chosen is not None else None
 
     @staticmethod
+    def _dateline(names: NameResolver) -> Optional[str]:
+        """The date of a press release's dateline, which "today" in its sentences refers to."""
+        for e in names.ents:
+            if e.label_ != "DATE":
+                continue
+            if DATELINE_AFTER.match(names.text[e.end_char : e.end_char + 30]) or DATELINE_BEFORE.search(
+                names.text[max(0, e.start_char - 30) : e.start_char]
+            ):
+                return normalize_date(e.text)
+        return None
+
+    @staticmethod
     def _amount(trig: Span, ents: List[Span]) -> Optional[dict]:
         if trig.label_ == "AGREEMENT_TERMINATION":
             return None
@@ -278,10 +338,30 @@ class EventAssembler:
                         r[field] = value
 
     @staticmethod
+    def _share_with_previous(records: List[dict]) -> None:
+        """A record without a date whose sentence says it happened with the one before ("also",
+        "on the same date", "concurrently") takes the date of the previous dated record."""
+        last = None
+        for rec in records:
+            if rec["heading"]:
+                continue
+            if rec["date"] is None and rec["same_time"]:
+                rec["date"] = last
+            last = rec["date"] or last
+
+    @staticmethod
     def _fill_headings(records: List[dict]) -> None:
+        """A heading takes the item body's first record of its own type, else the first; the
+        body ends at the next heading that follows it."""
         for i, rec in enumerate(records):
             if rec["heading"]:
-                body = next((r for r in records[i + 1 :] if not r["heading"]), None)
+                rest: List[dict] = []
+                for r in records[i + 1 :]:
+                    if r["heading"] and rest:
+                        break
+                    if not r["heading"]:
+                        rest.append(r)
+                body = next((r for r in rest if r["type"] == rec["type"]), rest[0] if rest else None)
                 if body is not None:
                     for field in ("agreement", "parties", "date", "amount"):
                         rec[field] = body[field]

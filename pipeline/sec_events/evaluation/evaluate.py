@@ -80,7 +80,7 @@ def records_on_gold_spans(nlp: Language, golds: List[GoldDoc], spans_key: str = 
     stages = [
         proc
         for name, proc in nlp.pipeline
-        if nlp.get_pipe_meta(name).factory in ("sentencizer", "senter", "sec_event_assembler")
+        if nlp.get_pipe_meta(name).factory in ("sec_paragraph_breaks", "sentencizer", "senter", "sec_event_assembler")
     ]
     records = []
     for gold in golds:
