@@ -45,6 +45,7 @@ WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
+PER_SHARE = re.compile(r"(?i)\s*(?:per|a|for each)\s+(?:common\s+)?share")
 TODAY = re.compile(r"(?i)\btoday\b")
 # A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
 DATELINE_AFTER = re.compile(r"^\s*(?:/|\(|--)\s*(?:pr\s*newswire|globe\s*newswire|business\s*wire|marketwired?|accesswire)", re.I)
@@ -185,7 +186,7 @@ class EventAssembler:
                 "agreement": self._agreement(trig, ents, names),
                 "parties": [],
                 "date": self._date(doc, names.text, trig, triggers, sent, ents),
-                "amount": self._amount(trig, ents),
+                "amount": self._amount(names.text, trig, ents),
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
@@ -308,10 +309,18 @@ class EventAssembler:
         return None
 
     @staticmethod
-    def _amount(trig: Span, ents: List[Span]) -> Optional[dict]:
+    def _amount(text: str, trig: Span, ents: List[Span]) -> Optional[dict]:
+        """The sentence's MONEY nearest the trigger; of "from $100 million to $125 million"
+        the new amount; per-share prices aside."""
         if trig.label_ == "AGREEMENT_TERMINATION":
             return None
-        money = [e for e in ents if e.label_ == "MONEY" and normalize_money(e.text)]
+        money = [
+            e for e in ents
+            if e.label_ == "MONEY" and normalize_money(e.text) and not PER_SHARE.match(text[e.end_char : e.end_char + 20])
+        ]
+        money = [e for e in money if not any(
+            o.start > e.end and re.fullmatch(r"\s*to\s*", text[e.end_char : o.start_char]) for o in money
+        ) or not re.search(r"\bfrom\s*$", text[max(0, e.start_char - 8) : e.start_char])]
         if not money:
             return None
         nearest = min(money, key=lambda e: min(abs(trig.start - e.end), abs(e.start - trig.end)))
