@@ -16,17 +16,21 @@ Rules, in order of preference (each a small function below):
 - parties: the ORGs of the sentence (wire services of a dateline aside), each by its most
   complete name in the document
   ("Brightwater" -> "Brightwater Pharmaceuticals Corp."), plus the registrant when the
-  sentence says "the Company" or "we"; when the sentence names none, or only some, of the
-  parties already known for the agreement, the known parties.
+  sentence says "the Company" or "we"; plus the parties already known for the agreement,
+  from an earlier record or from a list after one of its mentions ("Loan Agreement, dated
+  ..., among A, B and C", as in exhibit indexes); the registrant alone when none is named.
 - date: a DATE introduced by "on", "in", "during", "as of", "effective", "dated" (the
   last for an entry only: "amends the Lease dated June 1, 2007" dates the lease) (or
   right after an expiry or termination trigger) nearest the trigger; else the sentence's
   opening "On <date>," / "In <month>," unless the sentence announces the event (then that
   is the announcement's date); else shared with the other records of the same event; an
-  extension without one takes the date of the amendment that made it.
-- amount: the MONEY of the sentence nearest the trigger; else shared within the event.
+  extension without one takes the date of the amendment that made it; a sentence that
+  says "on the same date" or "concurrently" takes the previous record's; a release's
+  "today announced" takes the dateline's.
+- amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
+  $Y", per-share prices aside); else shared within the event.
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
-  copies the first record of the item's body.
+  copies the record of the same type that the item's body gives first.
 """
 
 import re
