@@ -167,3 +167,93 @@ def test_records_follow_the_json_schema(make_doc, assembler):
         jsonschema.validate(record, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**records[0], "date": "May 2"}, schema)
+
+
+def test_heading_takes_the_record_of_its_own_type(make_doc, assembler):
+    text = (
+        "Item 1.02 Termination of a Material Definitive Agreement.\n\n"
+        "On December 3, 2018, Orrin Metals Corp. entered into a Merger Agreement with Pellham Ridge LLC. "
+        "On April 11, 2019, Orrin Metals Corp. and Pellham Ridge LLC agreed to terminate the Merger Agreement."
+    )
+    doc = make_doc(
+        text,
+        [("December 3, 2018", "DATE"), ("Orrin Metals Corp.", "ORG"), ("Merger Agreement", "AGREEMENT"),
+         ("Pellham Ridge LLC", "ORG"), ("April 11, 2019", "DATE"), ("Orrin Metals Corp.", "ORG"),
+         ("Pellham Ridge LLC", "ORG"), ("Merger Agreement", "AGREEMENT")],
+        [("Termination", "AGREEMENT_TERMINATION"), ("entered into", "AGREEMENT_ENTRY"), ("terminate", "AGREEMENT_TERMINATION")],
+    )
+    recs = records(assembler, doc)
+    assert recs["Termination"]["date"] == recs["terminate"]["date"] == "2019-04-11"
+
+
+def test_parties_listed_after_an_agreement_count_for_its_records(make_doc, assembler):
+    text = (
+        "On October 21, 2010, Harlow Tidewater Logistics, Inc. entered into a Loan Agreement with Cordell Ports Bank. "
+        "The Loan Agreement expires on October 21, 2012.\n\n"
+        "10.1 Loan Agreement, dated as of October 21, 2010, among Harlow Tidewater Logistics, Inc., "
+        "Tessaly Composites LLC and Cordell Ports Bank"
+    )
+    doc = make_doc(
+        text,
+        [("October 21, 2010", "DATE"), ("Harlow Tidewater Logistics, Inc.", "ORG"), ("Loan Agreement", "AGREEMENT"),
+         ("Cordell Ports Bank", "ORG"), ("Loan Agreement", "AGREEMENT"), ("October 21, 2012", "DATE"),
+         ("Loan Agreement", "AGREEMENT"), ("October 21, 2010", "DATE"), ("Harlow Tidewater Logistics, Inc.", "ORG"),
+         ("Tessaly Composites LLC", "ORG"), ("Cordell Ports Bank", "ORG")],
+        [("entered into", "AGREEMENT_ENTRY"), ("expires", "AGREEMENT_TERMINATION")],
+    )
+    recs = records(assembler, doc)
+    everyone = {"Harlow Tidewater Logistics, Inc.", "Tessaly Composites LLC", "Cordell Ports Bank"}
+    assert set(recs["entered into"]["parties"]) == everyone
+    assert set(recs["expires"]["parties"]) == everyone
+
+
+def test_release_today_takes_the_dateline_date(make_doc, assembler):
+    text = (
+        "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--Quillon Aerostructures Corp. (NYSE: QAC) "
+        '("Quillon" or "the Company") today announced that it has signed a Supply Agreement with Orrin Metals Corp.'
+    )
+    doc = make_doc(
+        text,
+        [("BUSINESS WIRE", "ORG"), ("Nov. 14, 2005", "DATE"), ("Quillon Aerostructures Corp.", "ORG"),
+         ("QAC", "TICKER"), ("Quillon", "ORG"), ("Supply Agreement", "AGREEMENT"), ("Orrin Metals Corp.", "ORG")],
+        [("signed", "AGREEMENT_ENTRY")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["date"] == "2005-11-14"
+    assert set(rec["parties"]) == {"Quillon Aerostructures Corp.", "Orrin Metals Corp."}
+
+
+def test_same_date_takes_the_previous_records_date(make_doc, assembler):
+    doc = make_doc(
+        "On June 17, 2002, Pellham Ridge LLC entered into an Indenture. "
+        "On the same date, Pellham Ridge LLC entered into a Revolving Credit Agreement.",
+        [("June 17, 2002", "DATE"), ("Pellham Ridge LLC", "ORG"), ("Indenture", "AGREEMENT"),
+         ("Pellham Ridge LLC", "ORG"), ("Revolving Credit Agreement", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY")],
+    )
+    first, second = assembler(doc)._.events
+    assert first["date"] == second["date"] == "2002-06-17"
+    assert second["agreement"] == "Revolving Credit Agreement"
+
+
+def test_amount_is_the_new_amount_and_never_a_per_share_price(make_doc, assembler):
+    doc = make_doc(
+        "Tessaly Composites LLC amended the Credit Agreement to increase borrowings from $100 million to $125 million "
+        "and to set the warrant price at $4.12 per share.",
+        [("Tessaly Composites LLC", "ORG"), ("Credit Agreement", "AGREEMENT"), ("$100 million", "MONEY"),
+         ("$125 million", "MONEY"), ("$4.12", "MONEY")],
+        [("amended", "AGREEMENT_AMENDMENT")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["amount"] == {"value": 125e6, "currency": "USD"}
+
+
+def test_lowercase_agreement_with_modifiers_is_not_the_previous_one(make_doc, assembler):
+    doc = make_doc(
+        "Orrin Metals Corp. terminated the Merger Agreement. "
+        "Orrin Metals Corp. also terminated the retention bonus agreements it had with employees.",
+        [("Orrin Metals Corp.", "ORG"), ("Merger Agreement", "AGREEMENT"), ("Orrin Metals Corp.", "ORG")],
+        [("terminated", "AGREEMENT_TERMINATION"), ("terminated", "AGREEMENT_TERMINATION")],
+    )
+    first, second = assembler(doc)._.events
+    assert first["agreement"] == "Merger Agreement" and second["agreement"] is None

@@ -1,0 +1,27 @@
+from sec_events.tokenizer import blank
+
+
+def test_value_filter_drops_money_without_currency_and_dates_without_a_calendar_reading():
+    nlp = blank()
+    doc = nlp.make_doc("It filed under Chapter 11 in March and paid $5 in the fourth quarter, before 2021.")
+    spans = [("Chapter 11", "MONEY"), ("March", "DATE"), ("$5", "MONEY"), ("fourth quarter", "DATE"), ("2021", "DATE")]
+    doc.ents = [doc.char_span(doc.text.index(t), doc.text.index(t) + len(t), label=l) for t, l in spans]
+    doc = nlp.add_pipe("sec_value_filter")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("March", "DATE"), ("$5", "MONEY"), ("2021", "DATE")]
+    assert [e._.value for e in doc.ents] == ["--03", {"value": 5.0, "currency": "USD"}, "2021"]
+
+
+def test_value_filter_keeps_other_labels_and_leaves_valid_docs_untouched():
+    nlp = blank()
+    doc = nlp.make_doc("Orrin Metals Corp. paid $5.")
+    doc.ents = [doc.char_span(0, 18, label="ORG"), doc.char_span(24, 26, label="MONEY")]
+    assert [e.text for e in nlp.add_pipe("sec_value_filter")(doc).ents] == ["Orrin Metals Corp.", "$5"]
+
+
+def test_blank_line_starts_a_sentence_without_a_period():
+    nlp = blank()
+    nlp.add_pipe("sec_paragraph_breaks")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("LIQUIDITY AND CAPITAL RESOURCES\n\n     On April 30, 2003, the Company signed it.\n \n  Next line")
+    starts = [s.text.strip()[:8] for s in doc.sents if s.text.strip()]
+    assert starts == ["LIQUIDIT", "On April", "Next lin"]
