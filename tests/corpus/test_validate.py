@@ -61,3 +61,16 @@ def test_bundled_corpus_is_valid(nlp):
     docs = [d for split in ("train", "dev", "test") for d in read_dir(ROOT / "corpus" / "source" / split)]
     assert len(docs) >= 40
     assert check_corpus(nlp, docs) == []
+
+
+def test_records_must_match_triggers_one_to_one(nlp):
+    doc = parse_marked("[[Acme Corp.|ORG]] {{signed|AGREEMENT_ENTRY}} and {{amended|AGREEMENT_AMENDMENT}} it.", source="t.txt")
+    record = {"trigger": [11, 17, "AGREEMENT_ENTRY"], "agreement": None, "parties": ["Acme Corp."], "date": "2022-05", "amount": None}
+    doc.records = [record]
+    (missing,) = check_doc(nlp, doc)
+    assert "'amended' [22, 29, 'AGREEMENT_AMENDMENT'] has no record" in missing
+    doc.records = [record, dict(record, trigger=[22, 29, "AGREEMENT_AMENDMENT"], date="May 2022")]
+    (bad_date,) = check_doc(nlp, doc)
+    assert "'May 2022' is not ISO 8601" in bad_date
+    doc.records = [record, dict(record, trigger=[23, 29, "AGREEMENT_AMENDMENT"])]
+    assert any("is not a trigger of the document" in p for p in check_doc(nlp, doc))
