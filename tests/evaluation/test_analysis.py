@@ -83,3 +83,16 @@ def test_report_written_from_metrics(tmp_path):
 def test_report_needs_test_metrics(tmp_path):
     with pytest.raises(FileNotFoundError, match="run the evaluate step"):
         write_report(tmp_path, "cpu", "model", tmp_path / "t.spacy", tmp_path / "log", tmp_path / "out")
+
+
+def test_records_section_puts_each_argument_beside_each_data_set():
+    from sec_events.evaluation.report import records_section
+
+    def table(f):
+        return {arg: {"p": f, "r": f, "f": f, "support": 4} for arg in ("agreement", "parties", "date", "amount", "micro")}
+
+    test = {"systems": {"pipeline": {"records_gold_spans": table(0.9), "records_found": table(0.8), "records_e2e": table(0.7)}}}
+    real = {"systems": {"pipeline": {"records_found": table(0.6), "records_e2e": table(0.5)}}}
+    md = records_section({"test split": test, "real filings": real}).markdown()
+    assert "| parties | 0.900 | 0.800 | 0.700 | – | 0.600 | 0.500 |" in md
+    assert records_section({"test split": {"systems": {"pipeline": {}}}}) is None

@@ -206,6 +206,23 @@ def gap_section(test: dict, real: dict) -> Section:
         ["label", "F test split", "F real filings", "gap", "real support"], rows)
 
 
+RECORD_MODES = (("records_gold_spans", "gold spans"), ("records_found", "found triggers"), ("records_e2e", "end to end"))
+
+
+def records_section(sets: dict) -> Optional[Section]:
+    """Record-argument F1 per argument and data set: on gold spans, on found triggers, end to end."""
+    sets = {name: m["systems"]["pipeline"] for name, m in sets.items() if m and "records_e2e" in m["systems"]["pipeline"]}
+    if not sets:
+        return None
+    header = ["argument"] + [f"{name}, {mode}" for name in sets for _, mode in RECORD_MODES]
+    args = list(next(iter(sets.values()))["records_e2e"])
+    rows = [[arg] + [scores.get(key, {}).get(arg, {}).get("f", "–") for scores in sets.values() for key, _ in RECORD_MODES]
+            for arg in args]
+    return Section("Event records per argument").text(
+        "F1 of each record argument (LABELS.md scoring): built by the assembler on the gold entities and "
+        "triggers, on the triggers the pipeline found, and end to end.").table(header, rows)
+
+
 def displacy_section(model: str, test_docbin: Path, n: int = 2) -> Section:
     import spacy
     from spacy import displacy
@@ -292,10 +309,12 @@ def write_report(metrics_dir: Path, config: str, model: str, test_docbin: Path, 
         real_chart = bar_chart(real, output / "f1-by-label-real.png", "F1 by label, real filings")
         sections.append(Section("Real filings: F1 by label").image(real_chart, "per-label F1, real filings"))
         sections.append(gap_section(test, real))
+        sections.append(records_section({"test split": test, "real filings": real}))
         sections.append(confusion_section("Real filings: entity confusion", real["systems"]["pipeline"]))
         sections.append(errors_section("Real filings: the 20 most frequent error patterns", real["systems"]["pipeline"]))
     else:
         sections.append(Section("Real filings").text("Not scored: the real-filings dev set was not present."))
+        sections.append(records_section({"test split": test}))
     compared = configs_section(metrics_dir, config, test, real)
     if compared:
         sections.append(compared)
@@ -303,6 +322,7 @@ def write_report(metrics_dir: Path, config: str, model: str, test_docbin: Path, 
     if bench:
         sections.append(benchmark_section(bench))
     sections.append(displacy_section(model, test_docbin))
+    sections = [sec for sec in sections if sec is not None]
     md = output / "evaluation.md"
     md.write_text("# sec-events evaluation report\n\n" + "\n".join(s.markdown() for s in sections), encoding="utf-8")
     page = output / "evaluation.html"
