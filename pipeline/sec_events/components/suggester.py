@@ -26,7 +26,7 @@ DEFAULT_STEMS = (
     # extension
     "extend", "extens", "renew",
     # termination
-    "terminat", "expir", "cessation", "cancel", "non-renewal", "nonrenewal",
+    "terminat", "expir", "cessation", "cancel", "non-renewal", "nonrenewal", "supersed",
 )
 LINKS = {",", "and", "or", "otherwise", "and/or", "/", "not"}
 
