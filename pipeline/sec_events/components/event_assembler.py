@@ -99,6 +99,8 @@ class NameResolver:
                     break
         self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
+        # a defined short name ("New Credit Agreement") is never the full name of another mention
+        self.short_names = {_norm(e.text) for e in self.agreements if e.start_char in self.defined}
 
     def org(self, ent: Span) -> str:
         if ent.start_char in self.defined:
@@ -123,7 +125,7 @@ class NameResolver:
         best, best_shared = ent.text, 0
         for other in self.agreements:
             o = _norm(other.text)
-            if other.start_char in self.defined or o.split()[-1] != head or len(o) <= len(_norm(ent.text)):
+            if o in self.short_names or o.split()[-1] != head or len(o) <= len(_norm(ent.text)):
                 continue
             if re.search(r"\b(amendment|supplement|waiver|joinder)\b.*\bto\b", o) and " to " not in _norm(ent.text):
                 continue
