@@ -167,6 +167,13 @@ def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
     return trigger_label == "AGREEMENT_ENTRY" or "dated" not in words[-3:]
 
 
+def _replaced_amount(text: str, money: Span, others: List[Span]) -> bool:
+    """The old amount of "from $100 million to $125 million"."""
+    if not re.search(r"\bfrom\s*$", text[max(0, money.start_char - 8) : money.start_char]):
+        return False
+    return any(o.start > money.end and re.fullmatch(r"\s*to\s*", text[money.end_char : o.start_char]) for o in others)
+
+
 class EventAssembler:
     """Builds `doc._.events` from triggers and entities (see the module docstring)."""
 
@@ -324,9 +331,7 @@ class EventAssembler:
             e for e in ents
             if e.label_ == "MONEY" and normalize_money(e.text) and not PER_SHARE.match(text[e.end_char : e.end_char + 20])
         ]
-        money = [e for e in money if not any(
-            o.start > e.end and re.fullmatch(r"\s*to\s*", text[e.end_char : o.start_char]) for o in money
-        ) or not re.search(r"\bfrom\s*$", text[max(0, e.start_char - 8) : e.start_char])]
+        money = [e for e in money if not _replaced_amount(text, e, money)]
         if not money:
             return None
         nearest = min(money, key=lambda e: min(abs(trig.start - e.end), abs(e.start - trig.end)))
@@ -354,8 +359,8 @@ class EventAssembler:
 
     @staticmethod
     def _share_with_previous(records: List[dict]) -> None:
-        """A record without a date whose sentence says it happened with the one before ("also",
-        "on the same date", "concurrently") takes the date of the previous dated record."""
+        """A record without a date whose sentence says it happened with the one before ("on the
+        same date", "concurrently") takes the date of the previous dated record."""
         last = None
         for rec in records:
             if rec["heading"]:
