@@ -34,7 +34,7 @@ Rules, in order of preference (each a small function below):
 """
 
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -75,6 +75,16 @@ def _norm(text: str) -> str:
 
 def _words(text: str) -> set:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP}
+
+
+def _unique(names: Iterable[str]) -> List[str]:
+    """The names in order, each once (compared ignoring case and spacing)."""
+    seen, out = set(), []
+    for name in names:
+        if _norm(name) not in seen:
+            seen.add(_norm(name))
+            out.append(name)
+    return out
 
 
 class NameResolver:
@@ -213,7 +223,7 @@ class EventAssembler:
             if known and set(map(_norm, parties)) <= set(map(_norm, known)):
                 parties = list(known)
             elif known:
-                parties = parties + [p for p in known if _norm(p) not in map(_norm, parties)]
+                parties = _unique(parties + known)
             elif not parties and registrant:  # "The lease expires in 2013": the filer's own agreement
                 parties = [registrant]
             rec["parties"] = parties
@@ -267,27 +277,18 @@ class EventAssembler:
             between = names.text[ent.end_char : first_org.start_char]
             if len(between) > 80 or not LIST_CUE.search(between):
                 continue
-            orgs = []
-            for e in following:
-                if e.label_ == "AGREEMENT":
-                    break
-                if e.label_ == "ORG" and _norm(names.org(e)) not in map(_norm, orgs):
-                    orgs.append(names.org(e))
+            until = next((k for k, e in enumerate(following) if e.label_ == "AGREEMENT"), len(following))
+            orgs = _unique(names.org(e) for e in following[:until] if e.label_ == "ORG")
             if orgs:
                 listed.setdefault(names.agreement(ent), orgs)
         return listed
 
     @staticmethod
     def _parties(sent: Span, ents: List[Span], names: NameResolver, registrant: Optional[str]) -> List[str]:
-        parties: List[str] = []
-        for e in ents:
-            if e.label_ == "ORG" and not WIRE_SERVICE.search(e.text):
-                name = names.org(e)
-                if _norm(name) not in map(_norm, parties):
-                    parties.append(name)
-        if registrant and COMPANY_WORDS.search(sent.text) and _norm(registrant) not in map(_norm, parties):
+        parties = [names.org(e) for e in ents if e.label_ == "ORG" and not WIRE_SERVICE.search(e.text)]
+        if registrant and COMPANY_WORDS.search(sent.text):
             parties.append(registrant)
-        return parties
+        return _unique(parties)
 
     @staticmethod
     def _date(doc: Doc, text: str, trig: Span, triggers: List[Span], sent: Span, ents: List[Span]) -> Optional[str]:
