@@ -257,3 +257,61 @@ def test_lowercase_agreement_with_modifiers_is_not_the_previous_one(make_doc, as
     )
     first, second = assembler(doc)._.events
     assert first["agreement"] == "Merger Agreement" and second["agreement"] is None
+
+
+def test_agreement_name_resolves_only_to_a_name_holding_all_its_words(make_doc, assembler):
+    doc = make_doc(
+        "Corvane Drilling Inc. repaid its Bank Credit Agreement and agreed to terminate that agreement. "
+        "Corvane Drilling Inc. entered into a Revolving Credit Agreement. The Credit Agreement was amended in May.",
+        [("Corvane Drilling Inc.", "ORG"), ("Bank Credit Agreement", "AGREEMENT"), ("Corvane Drilling Inc.", "ORG"),
+         ("Revolving Credit Agreement", "AGREEMENT"), ("Credit Agreement", "AGREEMENT")],
+        [("terminate", "AGREEMENT_TERMINATION"), ("entered into", "AGREEMENT_ENTRY"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    ended, entry, amended = assembler(doc)._.events
+    assert ended["agreement"] == "Bank Credit Agreement"
+    assert entry["agreement"] == "Revolving Credit Agreement"
+    assert amended["agreement"] in {"Bank Credit Agreement", "Revolving Credit Agreement"}
+
+
+def test_sentence_without_organization_takes_the_paragraphs_subject(make_doc, assembler):
+    doc = make_doc(
+        "Harrow Ridge Freight LLC leases a 40,000 square foot terminal in Joliet, Illinois. "
+        "The lease expires on March 31, 2031.\n\n"
+        "Marisco Cold Storage Inc. leases two warehouses. The leases expire in 2028.",
+        [("Harrow Ridge Freight LLC", "ORG"), ("March 31, 2031", "DATE"), ("Marisco Cold Storage Inc.", "ORG"),
+         ("2028", "DATE")],
+        [("expires", "AGREEMENT_TERMINATION"), ("expire", "AGREEMENT_TERMINATION")],
+    )
+    first, second = assembler(doc)._.events
+    assert first["parties"] == ["Harrow Ridge Freight LLC"] and first["date"] == "2031-03-31"
+    assert second["parties"] == ["Marisco Cold Storage Inc."] and second["date"] == "2028"
+
+
+REPORT = (
+    "Selvane Therapeutics, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+    "Item 1.01 Entry into a Material Definitive Agreement.\n\n"
+    "On August 3, 2021, Selvane Therapeutics, Inc. entered into an Agreement and Plan of Merger with "
+    "Ostrava Bio Corporation. In connection with the merger, Selvane Therapeutics, Inc. also entered into a Voting "
+    "Agreement with Ostrava Bio Corporation. Selvane Therapeutics, Inc. had entered into a Confidentiality Agreement "
+    "with Ostrava Bio Corporation."
+)
+REPORT_ENTS = [("Selvane Therapeutics, Inc.", "ORG"), ("August 3, 2021", "DATE"), ("Selvane Therapeutics, Inc.", "ORG"),
+               ("Agreement and Plan of Merger", "AGREEMENT"), ("Ostrava Bio Corporation", "ORG"),
+               ("Selvane Therapeutics, Inc.", "ORG"), ("Voting Agreement", "AGREEMENT"), ("Ostrava Bio Corporation", "ORG"),
+               ("Selvane Therapeutics, Inc.", "ORG"), ("Confidentiality Agreement", "AGREEMENT"),
+               ("Ostrava Bio Corporation", "ORG")]
+REPORT_EVENTS = [("Entry", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"),
+                 ("entered into", "AGREEMENT_ENTRY")]
+
+
+def test_undated_event_of_a_current_report_takes_the_reported_transactions_date(make_doc, assembler):
+    heading, merger, voting, earlier = assembler(make_doc(REPORT, REPORT_ENTS, REPORT_EVENTS))._.events
+    assert merger["date"] == voting["date"] == heading["date"] == "2021-08-03"
+    assert voting["agreement"] == "Voting Agreement"
+    assert earlier["date"] is None  # "had entered into": before the reported transaction
+
+
+def test_undated_event_outside_a_current_report_stays_undated(make_doc, assembler):
+    text = REPORT.split("\n\n", 2)[2]  # the same sentences, without the cover page
+    recs = assembler(make_doc(text, REPORT_ENTS[1:], REPORT_EVENTS[1:]))._.events
+    assert [r["date"] for r in recs] == ["2021-08-03", None, None]

@@ -9,7 +9,8 @@ Rules, in order of preference (each a small function below):
 - agreement: the AGREEMENT in the trigger's sentence (first after the trigger, else the
   nearest before), resolved to its most complete name: a defined short name
   ('(the "Agreement")') maps to the name it was defined for, a name whose words all occur
-  in a longer name with the same head word maps to that name; for an amendment or
+  in a longer name with the same head word maps to that name (one sharing only some of
+  them, only to the agreement that a short name was defined for); for an amendment or
   extension of "First Amendment to X", the agreement is X. Without one, the previous
   record's, unless the sentence names a lowercase agreement ("a management agreement"),
   which has no capitalized name (null).
@@ -18,7 +19,9 @@ Rules, in order of preference (each a small function below):
   ("Brightwater" -> "Brightwater Pharmaceuticals Corp."), plus the registrant when the
   sentence says "the Company" or "we"; plus the parties already known for the agreement,
   from an earlier record or from a list after one of its mentions ("Loan Agreement, dated
-  ..., among A, B and C", as in exhibit indexes); the registrant alone when none is named.
+  ..., among A, B and C", as in exhibit indexes); when the sentence names none, the last
+  organization its paragraph names before it ("SGS leases ... The lease expires"), else the
+  registrant.
 - date: a DATE introduced by "on", "in", "during", "as of", "effective", "dated" (the
   last for an entry only: "amends the Lease dated June 1, 2007" dates the lease) (or
   right after an expiry or termination trigger) nearest the trigger; else the sentence's
@@ -26,7 +29,9 @@ Rules, in order of preference (each a small function below):
   is the announcement's date); else shared with the other records of the same event; an
   extension without one takes the date of the amendment that made it; a sentence that
   says "on the same date" or "concurrently" takes the previous record's; a release's
-  "today announced" takes the dateline's.
+  "today announced" takes the dateline's; in a current report (a cover page), an undated
+  entry, amendment or extension takes the date of the reported transaction (the first
+  dated record), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
   $Y", per-share prices aside); else shared within the event.
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
@@ -41,6 +46,7 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register
 from ..labels import EVENTS_KEY
+from .paragraphs import BLANK_LINE
 from ..normalize import normalize_date, normalize_money
 
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
@@ -50,6 +56,7 @@ ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
 PER_SHARE = re.compile(r"(?i)\s*(?:per|a|for each)\s+(?:common\s+)?share")
+PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:\w+\s+)?$")  # "it had entered into": before the reported events
 TODAY = re.compile(r"(?i)\btoday\b")
 # A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
 DATELINE_AFTER = re.compile(r"^\s*(?:/|\(|--)\s*(?:pr\s*newswire|globe\s*newswire|business\s*wire|marketwired?|accesswire)", re.I)
@@ -111,6 +118,7 @@ class NameResolver:
         self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
         # a defined short name ("New Credit Agreement") is never the full name of another mention
         self.short_names = {_norm(e.text) for e in self.agreements if e.start_char in self.defined}
+        self.defined_for = {_norm(name) for name in self.defined.values()}
 
     def org(self, ent: Span) -> str:
         if ent.start_char in self.defined:
@@ -139,9 +147,14 @@ class NameResolver:
                 continue
             if re.search(r"\b(amendment|supplement|waiver|joinder)\b.*\bto\b", o) and " to " not in _norm(ent.text):
                 continue
+            # a name sharing only some words ("Technology Access Agreement") is taken for a
+            # longer one only when that one was given a short name: the document's main agreement
+            # ("Bank Credit Agreement" is not the "Revolving Credit Agreement")
             shared = len((words & _words(other.text)) - {head})
             if words <= _words(other.text):
                 shared += 100
+            elif _norm(other.text) not in self.defined_for:
+                continue
             if shared > best_shared:
                 best, best_shared = other.text, shared
         return best
@@ -213,6 +226,7 @@ class EventAssembler:
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
+                "earlier": bool(PLUPERFECT.search(names.text[max(0, trig.start_char - 20) : trig.start_char])),
             }
             if rec["agreement"] is None and previous is not None and not GENERIC_AGREEMENT.search(
                 names.text[trig.end_char : sent.end_char]
@@ -224,8 +238,8 @@ class EventAssembler:
                 parties = list(known)
             elif known:
                 parties = _unique(parties + known)
-            elif not parties and registrant:  # "The lease expires in 2013": the filer's own agreement
-                parties = [registrant]
+            elif not parties:  # "The lease expires in 2013": the agreement of whom the paragraph is about
+                parties = self._paragraph_subject(names, trig) or ([registrant] if registrant else [])
             rec["parties"] = parties
             if rec["agreement"] and parties:
                 known_parties[rec["agreement"]] = parties
@@ -237,9 +251,11 @@ class EventAssembler:
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
             today = rec.pop("today")
             rec["date"] = rec["date"] or today
+        if REGISTRANT_CUE.search(names.text):
+            self._share_report_date(records)
         self._fill_headings(records)
         for rec in records:
-            del rec["heading"], rec["same_time"]
+            del rec["heading"], rec["same_time"], rec["earlier"]
         doc._.events = records
         return doc
 
@@ -282,6 +298,14 @@ class EventAssembler:
             if orgs:
                 listed.setdefault(names.agreement(ent), orgs)
         return listed
+
+    @staticmethod
+    def _paragraph_subject(names: NameResolver, trig: Span) -> List[str]:
+        """The last organization named before the trigger in its paragraph."""
+        start = max((m.end() for m in BLANK_LINE.finditer(names.text, 0, trig.start_char)), default=0)
+        before = [e for e in names.orgs if start <= e.start_char and e.end_char <= trig.start_char]
+        before = [e for e in before if not WIRE_SERVICE.search(e.text)]
+        return [names.org(before[-1])] if before else []
 
     @staticmethod
     def _parties(sent: Span, ents: List[Span], names: NameResolver, registrant: Optional[str]) -> List[str]:
@@ -369,6 +393,19 @@ class EventAssembler:
             if rec["date"] is None and rec["same_time"]:
                 rec["date"] = last
             last = rec["date"] or last
+
+    @staticmethod
+    def _share_report_date(records: List[dict]) -> None:
+        """In a current report, an entry, amendment or extension whose text gives no date
+        belongs to the transaction reported: it takes the first date the report's records have
+        (unless it "had" happened before)."""
+        first = next(
+            (r["date"] for r in records if r["date"] and not r["heading"] and r["type"] != "AGREEMENT_TERMINATION"),
+            None,
+        )
+        for rec in records:
+            if rec["date"] is None and rec["type"] != "AGREEMENT_TERMINATION" and not rec["earlier"]:
+                rec["date"] = first
 
     @staticmethod
     def _fill_headings(records: List[dict]) -> None:
