@@ -50,7 +50,7 @@ from .paragraphs import BLANK_LINE
 from ..normalize import normalize_date, normalize_money
 
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
-DATE_CUES = {"on", "dated", "of", "effective", "from", "in", "during"}
+DATE_CUES = {"on", "dated", "of", "effective", "in", "during"}
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
