@@ -315,3 +315,16 @@ def test_undated_event_outside_a_current_report_stays_undated(make_doc, assemble
     text = REPORT.split("\n\n", 2)[2]  # the same sentences, without the cover page
     recs = assembler(make_doc(text, REPORT_ENTS[1:], REPORT_EVENTS[1:]))._.events
     assert [r["date"] for r in recs] == ["2021-08-03", None, None]
+
+
+def test_agreement_identified_by_its_date_keeps_its_own_name(make_doc, assembler):
+    doc = make_doc(
+        "Talmadge Signs Inc. entered into a Term Loan Agreement with Orland Bank. "
+        "Talmadge Signs Inc. also amended the Loan Agreement dated March 3, 2015 with Orland Bank.",
+        [("Talmadge Signs Inc.", "ORG"), ("Term Loan Agreement", "AGREEMENT"), ("Orland Bank", "ORG"),
+         ("Talmadge Signs Inc.", "ORG"), ("Loan Agreement", "AGREEMENT"), ("March 3, 2015", "DATE"), ("Orland Bank", "ORG")],
+        [("entered into", "AGREEMENT_ENTRY"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    entry, amended = assembler(doc)._.events
+    assert entry["agreement"] == "Term Loan Agreement"
+    assert amended["agreement"] == "Loan Agreement"

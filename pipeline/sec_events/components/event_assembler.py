@@ -10,7 +10,8 @@ Rules, in order of preference (each a small function below):
   nearest before), resolved to its most complete name: a defined short name
   ('(the "Agreement")') maps to the name it was defined for, a name whose words all occur
   in a longer name with the same head word maps to that name (one sharing only some of
-  them, only to the agreement that a short name was defined for); for an amendment or
+  them, only to the agreement that a short name was defined for; one followed by its date
+  or parties, "the Loan Agreement dated ...", is already complete); for an amendment or
   extension of "First Amendment to X", the agreement is X. Without one, the previous
   record's, unless the sentence names a lowercase agreement ("a management agreement"),
   which has no capitalized name (null).
@@ -73,6 +74,7 @@ GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonu
     rf"\b(?:(?:a|an|this|that|these|its|their)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
     r"(?:agreements?|contracts?|leases?|plans?|facility|facilities|licenses?|notes?)\b"
 )
+IDENTIFIED = re.compile(r"^\s*,?\s*(?:\(?\s*the\s+\w+\s*\)?\s*)?(?:dated|between|by and between)\b", re.I)
 STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
 
 
@@ -139,6 +141,8 @@ class NameResolver:
         for other in self.agreements:  # a later mention of a defined short name
             if other.start_char in self.defined and _norm(other.text) == _norm(ent.text):
                 return self.defined[other.start_char]
+        if IDENTIFIED.match(self.text[ent.end_char : ent.end_char + 30]):
+            return ent.text  # "the Loan Agreement dated January 30, 2007" names itself, not the "Term Loan Agreement"
         words, head = _words(ent.text), _norm(ent.text).split()[-1]
         best, best_shared = ent.text, 0
         for other in self.agreements:
