@@ -328,3 +328,14 @@ def test_agreement_identified_by_its_date_keeps_its_own_name(make_doc, assembler
     entry, amended = assembler(doc)._.events
     assert entry["agreement"] == "Term Loan Agreement"
     assert amended["agreement"] == "Loan Agreement"
+
+
+def test_date_a_term_runs_from_is_not_the_event_date(make_doc, assembler):
+    doc = make_doc(
+        "On May 14, 2019, Ardley Imaging Corp. amended the License Agreement to raise the minimum royalty "
+        "beginning in 2020.",
+        [("May 14, 2019", "DATE"), ("Ardley Imaging Corp.", "ORG"), ("License Agreement", "AGREEMENT"), ("2020", "DATE")],
+        [("amended", "AGREEMENT_AMENDMENT")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["date"] == "2019-05-14"

@@ -23,7 +23,8 @@ Rules, in order of preference (each a small function below):
   ..., among A, B and C", as in exhibit indexes); when the sentence names none, the last
   organization its paragraph names before it ("SGS leases ... The lease expires"), else the
   registrant.
-- date: a DATE introduced by "on", "in", "during", "as of", "effective", "dated" (the
+- date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning
+  in", "through"), "dated" (the
   last for an entry only: "amends the Lease dated June 1, 2007" dates the lease) (or
   right after an expiry or termination trigger) nearest the trigger; else the sentence's
   opening "On <date>," / "In <month>," unless the sentence announces the event (then that
@@ -51,6 +52,7 @@ from .paragraphs import BLANK_LINE
 from ..normalize import normalize_date, normalize_money
 
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
+SPAN_WORDS = {"beginning", "starting", "commencing", "through", "until", "ending"}
 DATE_CUES = {"on", "dated", "of", "effective", "in", "during"}
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
@@ -190,6 +192,8 @@ def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
     "amends the Lease dated June 1, 2007" gives the lease's date, not the amendment's."""
     words = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if not t.is_space]
     if not words or words[-1] not in DATE_CUES:
+        return False
+    if len(words) > 1 and words[-2] in SPAN_WORDS:  # "beginning in 2020": when a term runs, not the event
         return False
     return trigger_label == "AGREEMENT_ENTRY" or "dated" not in words[-3:]
 
