@@ -21,7 +21,7 @@ Rules, in order of preference (each a small function below):
   sentence says "the Company" or "we"; plus the parties already known for the agreement,
   from an earlier record or from a list after one of its mentions ("Loan Agreement, dated
   ..., among A, B and C", as in exhibit indexes); when the sentence names none, the last
-  organization its paragraph names before it ("SGS leases ... The lease expires"), else the
+  organization its paragraph names before it ("Harrow Freight leases ... The lease expires"), else the
   registrant.
 - date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning
   in", "through"), "dated" (the
@@ -153,7 +153,7 @@ class NameResolver:
                 continue
             if re.search(r"\b(amendment|supplement|waiver|joinder)\b.*\bto\b", o) and " to " not in _norm(ent.text):
                 continue
-            # a name sharing only some words ("Technology Access Agreement") is taken for a
+            # a name sharing only some words ("Field Services Agreement") is taken for a
             # longer one only when that one was given a short name: the document's main agreement
             # ("Bank Credit Agreement" is not the "Revolving Credit Agreement")
             shared = len((words & _words(other.text)) - {head})
