@@ -21,11 +21,11 @@ Rules, in order of preference (each a small function below):
   sentence says "the Company" or "we"; plus the parties already known for the agreement,
   from an earlier record or from a list after one of its mentions ("Loan Agreement, dated
   ..., among A, B and C", as in exhibit indexes); when the sentence names none, the last
-  organization its paragraph names before it ("Harrow Freight leases ... The lease expires"), else the
-  registrant.
-- date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning
-  in", "through"), "dated" (the
-  last for an entry only: "amends the Lease dated June 1, 2007" dates the lease) (or
+  organization its paragraph names before it ("Harrow Freight leases ... The lease
+  expires"), else the registrant.
+- date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning in",
+  "through"), "dated" (the last for an entry only: "amends the Lease dated June 1, 2007"
+  dates the lease) (or
   right after an expiry or termination trigger) nearest the trigger; else the sentence's
   opening "On <date>," / "In <month>," unless the sentence announces the event (then that
   is the announcement's date); else shared with the other records of the same event; an
@@ -41,6 +41,7 @@ Rules, in order of preference (each a small function below):
 """
 
 import re
+from bisect import bisect_right
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
@@ -48,8 +49,8 @@ from spacy.tokens import Doc, Span
 
 from ..extensions import register
 from ..labels import EVENTS_KEY
-from .paragraphs import BLANK_LINE
 from ..normalize import normalize_date, normalize_money
+from .paragraphs import BLANK_LINE
 
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
 SPAN_WORDS = {"beginning", "starting", "commencing", "through", "until", "ending"}
@@ -118,6 +119,7 @@ class NameResolver:
                 if prev.label_ == ent.label_:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
                     break
+        self.paragraphs = [0] + [m.end() for m in BLANK_LINE.finditer(self.text)]  # where each paragraph starts
         self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
         # a defined short name ("New Credit Agreement") is never the full name of another mention
@@ -310,7 +312,7 @@ class EventAssembler:
     @staticmethod
     def _paragraph_subject(names: NameResolver, trig: Span) -> List[str]:
         """The last organization named before the trigger in its paragraph."""
-        start = max((m.end() for m in BLANK_LINE.finditer(names.text, 0, trig.start_char)), default=0)
+        start = names.paragraphs[bisect_right(names.paragraphs, trig.start_char) - 1]
         before = [e for e in names.orgs if start <= e.start_char and e.end_char <= trig.start_char]
         before = [e for e in before if not WIRE_SERVICE.search(e.text)]
         return [names.org(before[-1])] if before else []
