@@ -120,6 +120,7 @@ class NameResolver:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
                     break
         self.paragraphs = [0] + [m.end() for m in BLANK_LINE.finditer(self.text)]  # where each paragraph starts
+        self.cover = REGISTRANT_CUE.search(self.text)  # a current report's cover page, if any
         self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
         # a defined short name ("New Credit Agreement") is never the full name of another mention
@@ -169,9 +170,8 @@ class NameResolver:
 
     def registrant(self) -> Optional[str]:
         """The company the filing is about: the cover page's name, or `Name (the "Company")`."""
-        m = REGISTRANT_CUE.search(self.text)
-        if m:
-            before = [o for o in self.orgs if o.end_char <= m.start()]
+        if self.cover:
+            before = [o for o in self.orgs if o.end_char <= self.cover.start()]
             if before:
                 return self.org(before[-1])
         for org in self.orgs:
@@ -261,7 +261,7 @@ class EventAssembler:
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
             today = rec.pop("today")
             rec["date"] = rec["date"] or today
-        if REGISTRANT_CUE.search(names.text):
+        if names.cover:
             self._share_report_date(records)
         self._fill_headings(records)
         for rec in records:
