@@ -236,7 +236,7 @@ def test_same_date_takes_the_previous_records_date(make_doc, assembler):
     assert second["agreement"] == "Revolving Credit Agreement"
 
 
-def test_amount_is_the_new_amount_and_never_a_per_share_price(make_doc, assembler):
+def test_amount_is_the_new_amount_and_a_per_share_price_only_alone(make_doc, assembler):
     doc = make_doc(
         "Tessaly Composites LLC amended the Credit Agreement to increase borrowings from $100 million to $125 million "
         "and to set the warrant price at $4.12 per share.",
@@ -246,6 +246,13 @@ def test_amount_is_the_new_amount_and_never_a_per_share_price(make_doc, assemble
     )
     (rec,) = assembler(doc)._.events
     assert rec["amount"] == {"value": 125e6, "currency": "USD"}
+    doc = make_doc(
+        "Tessaly Composites LLC amended the exercise price of its warrants to $4.12 per share.",
+        [("Tessaly Composites LLC", "ORG"), ("$4.12", "MONEY")],
+        [("amended", "AGREEMENT_AMENDMENT")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["amount"] == {"value": 4.12, "currency": "USD"}  # the price this amendment sets
 
 
 def test_lowercase_agreement_with_modifiers_is_not_the_previous_one(make_doc, assembler):
@@ -339,3 +346,101 @@ def test_date_a_term_runs_from_is_not_the_event_date(make_doc, assembler):
     )
     (rec,) = assembler(doc)._.events
     assert rec["date"] == "2019-05-14"
+
+
+def test_relatives_and_possessives_are_not_parties(make_doc, assembler):
+    doc = make_doc(
+        "Pell Orbital Services LLC, a subsidiary of Pell Aerospace Corp., entered into a Loan Agreement with "
+        "Gulfmark Bank, N.A. Holders of Pell Aerospace Corp.'s common stock are not affected. "
+        "Pell Orbital Services LLC's agreement with Gulfmark Bank, N.A. was amended in June.",
+        [("Pell Orbital Services LLC", "ORG"), ("Pell Aerospace Corp.", "ORG"), ("Loan Agreement", "AGREEMENT"),
+         ("Gulfmark Bank, N.A.", "ORG"), ("Pell Aerospace Corp.", "ORG"), ("Pell Orbital Services LLC", "ORG"),
+         ("Gulfmark Bank, N.A.", "ORG"), ("June", "DATE")],
+        [("entered into", "AGREEMENT_ENTRY"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    entry, amended = assembler(doc)._.events
+    assert set(entry["parties"]) == {"Pell Orbital Services LLC", "Gulfmark Bank, N.A."}
+    assert set(amended["parties"]) == {"Pell Orbital Services LLC", "Gulfmark Bank, N.A."}  # "X's agreement with"
+
+
+def test_name_with_a_legal_suffix_is_already_complete(make_doc, assembler):
+    doc = make_doc(
+        "Carrow Data Inc. and Carrow Data Inc. of Ohio entered into a Services Agreement.",
+        [("Carrow Data Inc.", "ORG"), ("Carrow Data Inc. of Ohio", "ORG"), ("Services Agreement", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["parties"] == ["Carrow Data Inc.", "Carrow Data Inc. of Ohio"]
+
+
+def test_unnamed_registrant_leaves_parties_empty(make_doc, assembler):
+    doc = make_doc(
+        "Juniper Ridge Realty LLC manages our offices. In 2004 the Company entered into a lease for a warehouse.",
+        [("Juniper Ridge Realty LLC", "ORG"), ("2004", "DATE")],
+        [("entered into", "AGREEMENT_ENTRY")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["parties"] == []  # the Company is the party, and this passage never names it
+
+
+def test_report_date_dates_a_current_reports_undated_entry(make_doc, assembler):
+    text = (
+        "Date of Report (Date of earliest event reported): June 9, 2003\n\nKessock Tool Corp.\n"
+        "(Exact name of registrant as specified in its charter)\n\n"
+        "In connection with the proposed merger, Kessock Tool Corp. entered into a Voting Agreement with Brede LLC."
+    )
+    ents = [("June 9, 2003", "DATE"), ("Kessock Tool Corp.", "ORG"), ("Kessock Tool Corp.", "ORG"),
+            ("Voting Agreement", "AGREEMENT"), ("Brede LLC", "ORG")]
+    (rec,) = assembler(make_doc(text, ents, [("entered into", "AGREEMENT_ENTRY")]))._.events
+    assert rec["date"] == "2003-06-09"
+
+
+def test_lowercase_agreement_takes_the_capitalized_name_of_its_kind(make_doc, assembler):
+    doc = make_doc(
+        "Alder Grove Foods Inc. has signed a definitive agreement to acquire Pinebrook Dairy Co.\n\n"
+        "The Agreement and Plan of Merger is filed as Exhibit 2.1.\n\n"
+        "Alder Grove Foods Inc. entered into two supply agreements. First, it entered into a Milk Supply Agreement "
+        "with Pinebrook Dairy Co.",
+        [("Alder Grove Foods Inc.", "ORG"), ("Pinebrook Dairy Co.", "ORG"), ("Agreement and Plan of Merger", "AGREEMENT"),
+         ("Alder Grove Foods Inc.", "ORG"), ("Milk Supply Agreement", "AGREEMENT"), ("Pinebrook Dairy Co.", "ORG")],
+        [("signed", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY")],
+    )
+    signed, two, first = assembler(doc)._.events
+    assert signed["agreement"] == "Agreement and Plan of Merger"
+    assert two["agreement"] == first["agreement"] == "Milk Supply Agreement"  # named by the next sentence
+
+
+def test_terminated_agreement_is_the_one_governing_the_next(make_doc, assembler):
+    doc = make_doc(
+        'The Indenture governing the Notes, dated as of May 20, 2010, was terminated. The Merger Agreement, dated as '
+        'of March 1, 2021 (as amended, the "Combination Agreement"), was terminated. The Combination Agreement expired.',
+        [("Indenture", "AGREEMENT"), ("Notes", "AGREEMENT"), ("May 20, 2010", "DATE"), ("Merger Agreement", "AGREEMENT"),
+         ("March 1, 2021", "DATE"), ("Combination Agreement", "AGREEMENT"), ("Combination Agreement", "AGREEMENT")],
+        [("terminated", "AGREEMENT_TERMINATION"), ("terminated", "AGREEMENT_TERMINATION"), ("expired", "AGREEMENT_TERMINATION")],
+    )
+    notes, merger, expired = assembler(doc)._.events
+    assert notes["agreement"] == "Indenture"
+    assert merger["agreement"] == expired["agreement"] == "Merger Agreement"  # "(as amended, the ...)" defines it
+
+
+def test_event_noun_subject_takes_its_sentences_date(make_doc, assembler):
+    doc = make_doc(
+        "Ravel Instruments Inc. extended its Distribution Agreement. The extension was signed on September 4, 2015.",
+        [("Ravel Instruments Inc.", "ORG"), ("Distribution Agreement", "AGREEMENT"), ("September 4, 2015", "DATE")],
+        [("extended", "AGREEMENT_EXTENSION"), ("extension", "AGREEMENT_EXTENSION"), ("signed", "AGREEMENT_ENTRY")],
+    )
+    extended, extension, signed = assembler(doc)._.events
+    assert extension["date"] == signed["date"] == extended["date"] == "2015-09-04"
+
+
+def test_entry_for_this_acquisition_carries_the_price_stated_before(make_doc, assembler):
+    doc = make_doc(
+        "Aggregate consideration for Tamsin Software Inc. was approximately $8.7 million. "
+        "In order to consummate this acquisition, Corbel Group, Inc. entered into an Agreement and Plan of Merger "
+        "with Tamsin Software Inc.",
+        [("Tamsin Software Inc.", "ORG"), ("$8.7 million", "MONEY"), ("Corbel Group, Inc.", "ORG"),
+         ("Agreement and Plan of Merger", "AGREEMENT"), ("Tamsin Software Inc.", "ORG")],
+        [("entered into", "AGREEMENT_ENTRY")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["amount"] == {"value": 8.7e6, "currency": "USD"}

@@ -7,35 +7,42 @@ list of plain dicts (LABELS.md, "Event records"):
 
 Rules, in order of preference (each a small function below):
 - agreement: the AGREEMENT in the trigger's sentence (first after the trigger, else the
-  nearest before), resolved to its most complete name: a defined short name
-  ('(the "Agreement")') maps to the name it was defined for, a name whose words all occur
+  nearest before, and of "the Indenture governing the Notes" the Indenture), resolved to
+  its most complete name: a defined short name ('(the "Agreement")', '(as amended, the
+  "Merger Agreement")') maps to the name it was defined for, a name whose words all occur
   in a longer name with the same head word maps to that name (one sharing only some of
   them, only to the agreement that a short name was defined for; one followed by its date
   or parties, "the Loan Agreement dated ...", is already complete); for an amendment or
-  extension of "First Amendment to X", the agreement is X. Without one, the previous
-  record's, unless the sentence names a lowercase agreement ("a management agreement"),
-  which has no capitalized name (null).
-- parties: the ORGs of the sentence (wire services of a dateline aside), each by its most
-  complete name in the document
-  ("Brightwater" -> "Brightwater Pharmaceuticals Corp."), plus the registrant when the
-  sentence says "the Company" or "we"; plus the parties already known for the agreement,
-  from an earlier record or from a list after one of its mentions ("Loan Agreement, dated
-  ..., among A, B and C", as in exhibit indexes); when the sentence names none, the last
-  organization its paragraph names before it ("Harrow Freight leases ... The lease
-  expires"), else the registrant.
+  extension of "First Amendment to X", the agreement is X. Without one: when the sentence
+  names a lowercase agreement ("entered into two supply agreements", "a definitive
+  agreement to acquire"), the agreement the next sentence of the paragraph names, else the
+  document's capitalized agreement of that kind ("Supply", "Merger"), else null; otherwise
+  the previous record's.
+- parties: the ORGs of the sentence (wire services of a dateline, relatives as in "a
+  subsidiary of X" and possessives as in "X's common stock" aside), each by its most
+  complete name in the document ("Brightwater" -> "Brightwater Pharmaceuticals Corp.";
+  a name with a legal suffix is complete), plus the registrant when the sentence says
+  "the Company" or "we"; plus the parties already known for the agreement, from an
+  earlier record or from a list after one of its mentions ("Loan Agreement, dated ...,
+  among A, B and C", as in exhibit indexes); when the sentence names none and does not
+  speak of the Company, the last organization its paragraph names before it ("Harrow
+  Freight leases ... The lease expires"), else the registrant.
 - date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning in",
   "through"), "dated" (the last for an entry only: "amends the Lease dated June 1, 2007"
-  dates the lease) (or
-  right after an expiry or termination trigger) nearest the trigger; else the sentence's
-  opening "On <date>," / "In <month>," unless the sentence announces the event (then that
-  is the announcement's date); else shared with the other records of the same event; an
-  extension without one takes the date of the amendment that made it; a sentence that
-  says "on the same date" or "concurrently" takes the previous record's; a release's
-  "today announced" takes the dateline's; in a current report (a cover page), an undated
-  entry, amendment or extension takes the date of the reported transaction (the first
-  dated record), unless it "had" happened before.
+  dates the lease) (or right after an expiry or termination trigger) nearest the trigger;
+  for an event noun that opens its sentence ("The extension was signed on ..."), the
+  sentence's; else the sentence's opening "On <date>," / "In <month>," unless the sentence
+  announces the event (then that is the announcement's date); else shared with the other
+  records of the same event; an extension without one takes the date of the amendment
+  that made it; a sentence that says "on the same date" or "concurrently" takes the
+  previous record's; a release's "today announced" takes the dateline's; in a current
+  report (a cover page), an undated entry, amendment or extension takes the date of the
+  reported transaction (the first dated record, else the cover's date of the earliest
+  event reported), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
-  $Y", per-share prices aside); else shared within the event.
+  $Y", per-share prices aside unless an amendment sets nothing else); an entry "to
+  consummate this acquisition" takes the price one of the two sentences before states;
+  else shared within the event.
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
   copies the record of the same type that the item's body gives first.
 """
@@ -50,6 +57,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import register
 from ..labels import EVENTS_KEY
 from ..normalize import normalize_date, normalize_money
+from .mentions import LEGAL_SUFFIX
 from .paragraphs import BLANK_LINE
 
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
@@ -61,23 +69,37 @@ SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneo
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
 PER_SHARE = re.compile(r"(?i)\s*(?:per|a|for each)\s+(?:common\s+)?share")
 PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:\w+\s+)?$")  # "it had entered into": before the reported events
+RELATIVE_OF = re.compile(r"(?i)\b(?:subsidiary|subsidiaries|division|unit|affiliate|parent(?: company)?)\s+of\s+(?:the\s+)?$")
+GOVERNED = re.compile(r"(?i)\s*,?\s*(?:governing|under|relating to|related to|pursuant to|for|of|with respect to)\s+(?:the\s+|its\s+|our\s+)?")
+POSSESSIVE_NON_PARTY = re.compile(r"(?i)^\s*['’]s?\s+(?!(?:\w+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[sc]es?|facility|loan|credit|plan|indenture|notes|arrangement)\b)")
+ANAPHOR = re.compile(r"(?i)\b(?:this|these|the|such)\s+(?:proposed\s+)?(?:acquisitions?|transactions?|mergers?|sales?|purchases?|financing|offering|settlement|investment)\b")
+CONSIDERATION = re.compile(r"(?i)\b(?:consideration|purchase price|price of|valued at|value of|paid|pay|proceeds|for approximately|for \$)")
+EVENT_SUBJECT = re.compile(r"(?i)^\W*(?:the|this|such|each such|that)\s*$")
 TODAY = re.compile(r"(?i)\btoday\b")
 # A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
 DATELINE_AFTER = re.compile(r"^\s*(?:/|\(|--)\s*(?:pr\s*newswire|globe\s*newswire|business\s*wire|marketwired?|accesswire)", re.I)
 DATELINE_BEFORE = re.compile(r"(?i)(?:business\s*wire|newswire|marketwired?)\)?\s*--\s*$")
+REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
 REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
 COMPANY_DEFINED = re.compile(  # (the "Company"), ("the Company"), ("Acme" or "the Company")
     r"^\s*(?:\([^()]{0,30}\)\s*,?\s*)?\(\s*(?:[^()]{0,40}\bor\s+)?(?:[\"“”']\s*(?:the\s+)?|(?:the\s+)?[\"“”']\s*)(?:Company|Registrant)\s*[\"“”']",
     re.I,
 )
-DEFINED_OPEN = re.compile(r"\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$")
+DEFINED_OPEN = re.compile(
+    r"\(\s*(?:as\s+(?:previously\s+|further\s+|heretofore\s+)?amended(?:\s+to\s+date)?,?\s+)?(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$"
+)
 MODIFIER = r"(?!(?:the|a|an|in|of|to|for|with|on|by|under|and|or|that|this|its)\b)[a-z][a-z-]*\s+"
 GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonus agreements", "our prior credit facility"
-    rf"\b(?:(?:a|an|this|that|these|its|their)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
+    rf"\b(?:(?:a|an|this|that|these|its|their|two|three|four|several|various|certain)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
     r"(?:agreements?|contracts?|leases?|plans?|facility|facilities|licenses?|notes?)\b"
 )
 IDENTIFIED = re.compile(r"^\s*,?\s*(?:\(?\s*the\s+\w+\s*\)?\s*)?(?:dated|between|by and between)\b", re.I)
+GENERIC_WORDS = {
+    "agreement", "definitive", "new", "certain", "prior", "existing", "original", "this", "that", "these", "its",
+    "their", "our", "two", "three", "four", "several", "various",
+}
+ACQUIRE = re.compile(r"(?i)\W*(?:to|for|providing for)\s+(?:the\s+)?(?:acquire|acquisition|merge|merger|combine)")
 STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
 
 
@@ -110,11 +132,11 @@ class NameResolver:
         for i, ent in enumerate(ents):
             # `Full Name ... (the "Short")`: the nearest earlier entity of the same label, with
             # at most dates and names between ("Agreement dated as of May 2, 2022 (the "Original")")
-            before = self.text[max(0, ent.start_char - 12) : ent.start_char]
+            before = self.text[max(0, ent.start_char - 40) : ent.start_char]
             if not DEFINED_OPEN.search(before):
                 continue
             for prev in reversed(ents[:i]):
-                if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : ent.start_char - 12]:
+                if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : ent.start_char - len(DEFINED_OPEN.search(before).group(0))]:
                     break
                 if prev.label_ == ent.label_:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
@@ -132,6 +154,8 @@ class NameResolver:
             return self.defined[ent.start_char]
         low = _norm(ent.text)
         best = ent.text
+        if LEGAL_SUFFIX.search(ent.text.strip()):  # "JasTech, Inc." is complete, not "JasTech, Inc. of Florida"
+            return best
         for other in self.orgs:
             o = _norm(other.text)
             if len(o) > len(_norm(best)) and (o.startswith(low + " ") or o.startswith(low + ",")):
@@ -180,6 +204,35 @@ class NameResolver:
         return None
 
 
+def _singular(words: set) -> set:
+    return {w[:-1] if w.endswith("s") else w for w in words}
+
+
+def _next_sentence_agreement(doc: Doc, names: NameResolver, sent: Span) -> Optional[str]:
+    """The first agreement the next sentence of the same paragraph names."""
+    if sent.end >= len(doc):
+        return None
+    following = doc[sent.end].sent
+    if names.paragraphs[bisect_right(names.paragraphs, following.start_char) - 1] > sent.start_char:
+        return None
+    found = [e for e in names.agreements if following.start_char <= e.start_char and e.end_char <= following.end_char]
+    return names.agreement(found[0]) if found else None
+
+
+def _named_for_kind(names: NameResolver, phrase: str, following: str) -> Optional[str]:
+    """The first capitalized agreement sharing a word of kind with a lowercase one ("loan
+    agreement" -> "Loan Agreement"; "definitive agreement to acquire" -> "... Plan of Merger")."""
+    kind = _singular(_words(phrase)) - GENERIC_WORDS
+    if ACQUIRE.match(following):
+        kind.add("merger")
+    if not kind:
+        return None
+    for ent in names.agreements:
+        if _norm(ent.text) not in names.short_names and kind & _singular(_words(ent.text)):
+            return names.agreement(ent)
+    return None
+
+
 def _sentence(doc: Doc, trigger: Span) -> Span:
     return trigger.sent if doc.has_annotation("SENT_START") else doc[:]
 
@@ -198,6 +251,21 @@ def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
     if len(words) > 1 and words[-2] in SPAN_WORDS:  # "beginning in 2020": when a term runs, not the event
         return False
     return trigger_label == "AGREEMENT_ENTRY" or "dated" not in words[-3:]
+
+
+def _pluperfect(text: str, trig: Span) -> bool:
+    """ "it had entered into": an event before the ones the text reports."""
+    return bool(PLUPERFECT.search(text[max(0, trig.start_char - 20) : trig.start_char]))
+
+
+def _money_value(money: Span) -> Optional[dict]:
+    value = normalize_money(money.text)
+    return {"value": value["value"], "currency": value["currency"]} if value else None
+
+
+def _relative(text: str, org: Span) -> bool:
+    """An organization named as another's relative ("ASO, a subsidiary of Astro Corp."): not a party."""
+    return bool(RELATIVE_OF.search(text[max(0, org.start_char - 40) : org.start_char]))
 
 
 def _replaced_amount(text: str, money: Span, others: List[Span]) -> bool:
@@ -232,23 +300,23 @@ class EventAssembler:
                 "agreement": self._agreement(trig, ents, names),
                 "parties": [],
                 "date": self._date(doc, names.text, trig, triggers, sent, ents),
-                "amount": self._amount(names.text, trig, ents),
+                "amount": self._amount(names.text, trig, ents) or self._consideration(doc, names, trig, sent),
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
-                "earlier": bool(PLUPERFECT.search(names.text[max(0, trig.start_char - 20) : trig.start_char])),
+                "earlier": _pluperfect(names.text, trig),
             }
-            if rec["agreement"] is None and previous is not None and not GENERIC_AGREEMENT.search(
-                names.text[trig.end_char : sent.end_char]
-            ):
-                rec["agreement"] = previous["agreement"]
+            if rec["agreement"] is None:
+                rec["agreement"] = self._unnamed_agreement(doc, names, trig, sent, previous)
             parties = self._parties(sent, ents, names, registrant)
             known = known_parties.get(rec["agreement"] or "", [])
             if known and set(map(_norm, parties)) <= set(map(_norm, known)):
                 parties = list(known)
             elif known:
                 parties = _unique(parties + known)
-            elif not parties:  # "The lease expires in 2013": the agreement of whom the paragraph is about
+            elif not parties and not COMPANY_WORDS.search(sent.text):
+                # "Harrow Freight leases ... The lease expires in 2013": the paragraph's organization;
+                # not when the registrant is the party ("the Company", "we") but goes unnamed
                 parties = self._paragraph_subject(names, trig) or ([registrant] if registrant else [])
             rec["parties"] = parties
             if rec["agreement"] and parties:
@@ -262,7 +330,7 @@ class EventAssembler:
             today = rec.pop("today")
             rec["date"] = rec["date"] or today
         if names.cover:
-            self._share_report_date(records)
+            self._share_report_date(records, self._report_date(names))
         self._fill_headings(records)
         for rec in records:
             del rec["heading"], rec["same_time"], rec["earlier"]
@@ -274,8 +342,14 @@ class EventAssembler:
         agreements = [e for e in ents if e.label_ == "AGREEMENT"]
         after = [e for e in agreements if e.start >= trig.end]
         before = [e for e in agreements if e.end <= trig.start]
-        chosen = after[0] if after else (before[-1] if before else None)
-        if chosen is None:
+        if after:
+            chosen = after[0]
+        elif before:
+            k = len(before) - 1  # "the Indenture governing the Notes ... was terminated": the Indenture
+            while k > 0 and GOVERNED.fullmatch(names.text[before[k - 1].end_char : before[k].start_char]):
+                k -= 1
+            chosen = before[k]
+        else:
             return None
         name = names.agreement(chosen)
         if trig.label_ in ("AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"):
@@ -285,6 +359,20 @@ class EventAssembler:
                 full = [a for a in names.agreements if _norm(a.text) == _norm(target)]
                 name = names.agreement(full[0]) if full else target
         return name
+
+    @staticmethod
+    def _unnamed_agreement(doc: Doc, names: NameResolver, trig: Span, sent: Span, previous: Optional[dict]) -> Optional[str]:
+        """The agreement of a trigger whose sentence names none. A lowercase one after the
+        trigger ("entered into two acquisition agreements", "a definitive agreement to
+        acquire") is the one the next sentence names, else the document's capitalized
+        agreement sharing its kind ("Agreement and Plan of Merger"), else unnamed (null);
+        without one, the previous record's ("The amendment also ...")."""
+        generic = GENERIC_AGREEMENT.search(names.text, trig.end_char, sent.end_char)
+        if generic is None:
+            return previous["agreement"] if previous is not None else None
+        return _next_sentence_agreement(doc, names, sent) or _named_for_kind(
+            names, generic.group(0), names.text[generic.end() : sent.end_char]
+        )
 
     @staticmethod
     def _listed_parties(doc: Doc, names: NameResolver) -> Dict[str, List[str]]:
@@ -314,12 +402,19 @@ class EventAssembler:
         """The last organization named before the trigger in its paragraph."""
         start = names.paragraphs[bisect_right(names.paragraphs, trig.start_char) - 1]
         before = [e for e in names.orgs if start <= e.start_char and e.end_char <= trig.start_char]
-        before = [e for e in before if not WIRE_SERVICE.search(e.text)]
+        before = [e for e in before if not WIRE_SERVICE.search(e.text) and not _relative(names.text, e)]
         return [names.org(before[-1])] if before else []
 
     @staticmethod
     def _parties(sent: Span, ents: List[Span], names: NameResolver, registrant: Optional[str]) -> List[str]:
-        parties = [names.org(e) for e in ents if e.label_ == "ORG" and not WIRE_SERVICE.search(e.text)]
+        parties = [
+            names.org(e)
+            for e in ents
+            if e.label_ == "ORG"
+            and not WIRE_SERVICE.search(e.text)
+            and not _relative(names.text, e)
+            and not POSSESSIVE_NON_PARTY.match(names.text[e.end_char : e.end_char + 60])
+        ]
         if registrant and COMPANY_WORDS.search(sent.text):
             parties.append(registrant)
         return _unique(parties)
@@ -341,6 +436,9 @@ class EventAssembler:
             follows_end = trig.label_ == "AGREEMENT_TERMINATION" and 0 <= e.start - trig.end <= 2
             if nearest == trig and (_cued(doc, e, trig.label_) or follows_end):
                 own.append((abs(e.start - trig.end), e))
+        if not own and EVENT_SUBJECT.match(text[sent.start_char : trig.start_char]):
+            # "The extension was signed on September 4, 2015": the date of the sentence's event
+            own = [(abs(e.start - trig.end), e) for e in ents if e.label_ == "DATE" and normalize_date(e.text) and _cued(doc, e, trig.label_)]
         chosen = min(own, key=lambda x: x[0])[1] if own else opening
         return normalize_date(chosen.text) if chosen is not None else None
 
@@ -357,21 +455,46 @@ class EventAssembler:
         return None
 
     @staticmethod
+    def _report_date(names: NameResolver) -> Optional[str]:
+        """The cover page's "Date of Report (Date of earliest event reported)"."""
+        cue = REPORT_DATE_CUE.search(names.text, 0, names.cover.start())
+        if cue is None:
+            return None
+        for e in names.ents:
+            if e.label_ == "DATE" and abs(e.start_char - cue.end()) <= 80 and normalize_date(e.text):
+                return normalize_date(e.text)
+        return None
+
+    @staticmethod
     def _amount(text: str, trig: Span, ents: List[Span]) -> Optional[dict]:
         """The sentence's MONEY nearest the trigger; of "from $100 million to $125 million"
         the new amount; per-share prices aside."""
         if trig.label_ == "AGREEMENT_TERMINATION":
             return None
-        money = [
-            e for e in ents
-            if e.label_ == "MONEY" and normalize_money(e.text) and not PER_SHARE.match(text[e.end_char : e.end_char + 20])
-        ]
+        all_money = [e for e in ents if e.label_ == "MONEY" and normalize_money(e.text)]
+        money = [e for e in all_money if not PER_SHARE.match(text[e.end_char : e.end_char + 20])]
+        if not money and trig.label_ == "AGREEMENT_AMENDMENT":
+            money = all_money  # "amended the exercise price of the warrants to $5.92 per share"
         money = [e for e in money if not _replaced_amount(text, e, money)]
         if not money:
             return None
-        nearest = min(money, key=lambda e: min(abs(trig.start - e.end), abs(e.start - trig.end)))
-        value = normalize_money(nearest.text)
-        return {"value": value["value"], "currency": value["currency"]}
+        return _money_value(min(money, key=lambda e: min(abs(trig.start - e.end), abs(e.start - trig.end))))
+
+    @staticmethod
+    def _consideration(doc: Doc, names: NameResolver, trig: Span, sent: Span) -> Optional[dict]:
+        """An entry whose sentence refers back to "this acquisition" carries the price that one
+        of the two sentences before states ("Aggregate consideration ... was $8.7 million.")."""
+        if trig.label_ != "AGREEMENT_ENTRY" or not ANAPHOR.search(sent.text) or _pluperfect(names.text, trig):
+            return None
+        start = sent.start
+        for _ in range(2):
+            start = doc[start - 1].sent.start if start > 0 else start
+        prices = [
+            e for e in names.ents
+            if e.label_ == "MONEY" and doc[start].idx <= e.start_char < sent.start_char
+            and CONSIDERATION.search(e.sent.text) and not PER_SHARE.match(names.text[e.end_char : e.end_char + 20])
+        ]
+        return _money_value(prices[-1]) if prices else None
 
     @staticmethod
     def _share_within_events(records: List[dict]) -> None:
@@ -405,13 +528,13 @@ class EventAssembler:
             last = rec["date"] or last
 
     @staticmethod
-    def _share_report_date(records: List[dict]) -> None:
+    def _share_report_date(records: List[dict], report_date: Optional[str]) -> None:
         """In a current report, an entry, amendment or extension whose text gives no date
-        belongs to the transaction reported: it takes the first date the report's records have
-        (unless it "had" happened before)."""
+        belongs to the transaction reported: it takes the first date the report's records have,
+        else the cover page's date of the event reported (unless it "had" happened before)."""
         first = next(
             (r["date"] for r in records if r["date"] and not r["heading"] and r["type"] != "AGREEMENT_TERMINATION"),
-            None,
+            report_date,
         )
         for rec in records:
             if rec["date"] is None and rec["type"] != "AGREEMENT_TERMINATION" and not rec["earlier"]:
