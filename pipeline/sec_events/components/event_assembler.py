@@ -16,8 +16,8 @@ Rules, in order of preference (each a small function below):
   extension of "First Amendment to X", the agreement is X. Without one: when the sentence
   names a lowercase agreement ("entered into two supply agreements", "a definitive
   agreement to acquire"), the agreement the next sentence of the paragraph names, else the
-  document's capitalized agreement of that kind ("Supply", "Merger"), else null; otherwise
-  the previous record's.
+  document's most complete capitalized agreement of that kind ("Supply", "Merger"), else
+  null; otherwise the previous record's.
 - parties: the ORGs of the sentence (wire services of a dateline, relatives as in "a
   subsidiary of X" and possessives as in "X's common stock" aside), each by its most
   complete name in the document ("Brightwater" -> "Brightwater Pharmaceuticals Corp.";
@@ -29,7 +29,8 @@ Rules, in order of preference (each a small function below):
   Freight leases ... The lease expires"), else the registrant.
 - date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning in",
   "through"), "dated" (the last for an entry only: "amends the Lease dated June 1, 2007"
-  dates the lease) (or right after an expiry or termination trigger) nearest the trigger;
+  dates the lease) (or right after an expiry or termination trigger), given to the nearest
+  trigger before it ("entered into in 1989, as amended"), else to the nearest after;
   for an event noun that opens its sentence ("The extension was signed on ..."), the
   sentence's; else the sentence's opening "On <date>," / "In <month>," unless the sentence
   announces the event (then that is the announcement's date); else shared with the other
@@ -37,8 +38,8 @@ Rules, in order of preference (each a small function below):
   that made it; a sentence that says "on the same date" or "concurrently" takes the
   previous record's; a release's "today announced" takes the dateline's; in a current
   report (a cover page), an undated entry, amendment or extension takes the date of the
-  reported transaction (the first dated record, else the cover's date of the earliest
-  event reported), unless it "had" happened before.
+  reported transaction (the cover's date of the earliest event reported, else the first
+  dated record), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
   $Y", per-share prices aside unless an amendment sets nothing else); an entry "to
   consummate this acquisition" takes the price one of the two sentences before states;
@@ -112,11 +113,13 @@ def _words(text: str) -> set:
 
 
 def _unique(names: Iterable[str]) -> List[str]:
-    """The names in order, each once (compared ignoring case and spacing)."""
+    """The names in order, each once (compared ignoring case, spacing and punctuation:
+    "Acme Tools Inc." is "Acme Tools, Inc.")."""
     seen, out = set(), []
     for name in names:
-        if _norm(name) not in seen:
-            seen.add(_norm(name))
+        key = re.sub(r"[\W_]+", "", name.lower())
+        if key not in seen:
+            seen.add(key)
             out.append(name)
     return out
 
@@ -132,11 +135,12 @@ class NameResolver:
         for i, ent in enumerate(ents):
             # `Full Name ... (the "Short")`: the nearest earlier entity of the same label, with
             # at most dates and names between ("Agreement dated as of May 2, 2022 (the "Original")")
-            before = self.text[max(0, ent.start_char - 40) : ent.start_char]
-            if not DEFINED_OPEN.search(before):
+            opening = DEFINED_OPEN.search(self.text[max(0, ent.start_char - 40) : ent.start_char])
+            if not opening:
                 continue
+            paren = ent.start_char - len(opening.group(0))
             for prev in reversed(ents[:i]):
-                if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : ent.start_char - len(DEFINED_OPEN.search(before).group(0))]:
+                if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : paren]:
                     break
                 if prev.label_ == ent.label_:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
@@ -220,17 +224,18 @@ def _next_sentence_agreement(doc: Doc, names: NameResolver, sent: Span) -> Optio
 
 
 def _named_for_kind(names: NameResolver, phrase: str, following: str) -> Optional[str]:
-    """The first capitalized agreement sharing a word of kind with a lowercase one ("loan
+    """The capitalized agreement sharing a word of kind with a lowercase one ("loan
     agreement" -> "Loan Agreement"; "definitive agreement to acquire" -> "... Plan of Merger")."""
     kind = _singular(_words(phrase)) - GENERIC_WORDS
     if ACQUIRE.match(following):
         kind.add("merger")
     if not kind:
         return None
-    for ent in names.agreements:
-        if _norm(ent.text) not in names.short_names and kind & _singular(_words(ent.text)):
-            return names.agreement(ent)
-    return None
+    found = [
+        names.agreement(ent) for ent in names.agreements
+        if _norm(ent.text) not in names.short_names and kind & _singular(_words(ent.text))
+    ]
+    return max(found, key=len) if found else None  # the most complete of them
 
 
 def _sentence(doc: Doc, trigger: Span) -> Span:
@@ -309,7 +314,7 @@ class EventAssembler:
             if rec["agreement"] is None:
                 rec["agreement"] = self._unnamed_agreement(doc, names, trig, sent, previous)
             parties = self._parties(sent, ents, names, registrant)
-            known = known_parties.get(rec["agreement"] or "", [])
+            known = known_parties.get(_norm(rec["agreement"] or ""), [])
             if known and set(map(_norm, parties)) <= set(map(_norm, known)):
                 parties = list(known)
             elif known:
@@ -320,7 +325,7 @@ class EventAssembler:
                 parties = self._paragraph_subject(names, trig) or ([registrant] if registrant else [])
             rec["parties"] = parties
             if rec["agreement"] and parties:
-                known_parties[rec["agreement"]] = parties
+                known_parties[_norm(rec["agreement"])] = parties
             records.append(rec)
             if not rec["heading"]:
                 previous = rec
@@ -394,7 +399,7 @@ class EventAssembler:
             until = next((k for k, e in enumerate(following) if e.label_ == "AGREEMENT"), len(following))
             orgs = _unique(names.org(e) for e in following[:until] if e.label_ == "ORG")
             if orgs:
-                listed.setdefault(names.agreement(ent), orgs)
+                listed.setdefault(_norm(names.agreement(ent)), orgs)
         return listed
 
     @staticmethod
@@ -432,7 +437,10 @@ class EventAssembler:
                 if not ANNOUNCEMENT.search(text[e.end_char : trig.start_char]):
                     opening = opening or e
                 continue
-            nearest = min(in_sent, key=lambda t: min(abs(t.start - e.end), abs(e.start - t.end)))
+            # a date follows the event it dates ("entered into in 1989, as amended"): the nearest
+            # trigger before it, else the nearest after
+            preceding = [t for t in in_sent if t.end <= e.start]
+            nearest = preceding[-1] if preceding else min(in_sent, key=lambda t: t.start - e.end)
             follows_end = trig.label_ == "AGREEMENT_TERMINATION" and 0 <= e.start - trig.end <= 2
             if nearest == trig and (_cued(doc, e, trig.label_) or follows_end):
                 own.append((abs(e.start - trig.end), e))
@@ -530,11 +538,11 @@ class EventAssembler:
     @staticmethod
     def _share_report_date(records: List[dict], report_date: Optional[str]) -> None:
         """In a current report, an entry, amendment or extension whose text gives no date
-        belongs to the transaction reported: it takes the first date the report's records have,
-        else the cover page's date of the event reported (unless it "had" happened before)."""
-        first = next(
+        belongs to the transaction reported: it takes the cover page's date of the earliest event
+        reported, else the first date the report's records have (unless it "had" happened before)."""
+        first = report_date or next(
             (r["date"] for r in records if r["date"] and not r["heading"] and r["type"] != "AGREEMENT_TERMINATION"),
-            report_date,
+            None,
         )
         for rec in records:
             if rec["date"] is None and rec["type"] != "AGREEMENT_TERMINATION" and not rec["earlier"]:
