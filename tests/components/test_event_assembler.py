@@ -444,3 +444,20 @@ def test_entry_for_this_acquisition_carries_the_price_stated_before(make_doc, as
     )
     (rec,) = assembler(doc)._.events
     assert rec["amount"] == {"value": 8.7e6, "currency": "USD"}
+
+
+def test_previous_agreement_carries_within_a_paragraph_or_a_reference_back(make_doc, assembler):
+    doc = make_doc(
+        "Brisk Fleet Inc. entered into a Lease Agreement with Arbor Yard LLC. It expires in 2030.\n\n"
+        "The amendment was approved.\n\n"
+        "Brisk Fleet Inc. opened a depot. Brisk Fleet Inc. issued a release announcing entry into lease agreement.\n\n"
+        "Revenue rose because a customer renewed its order.",
+        [("Brisk Fleet Inc.", "ORG"), ("Lease Agreement", "AGREEMENT"), ("Arbor Yard LLC", "ORG"), ("2030", "DATE"),
+         ("Brisk Fleet Inc.", "ORG"), ("Brisk Fleet Inc.", "ORG")],
+        [("entered into", "AGREEMENT_ENTRY"), ("expires", "AGREEMENT_TERMINATION"), ("amendment", "AGREEMENT_AMENDMENT"),
+         ("entry", "AGREEMENT_ENTRY"), ("renewed", "AGREEMENT_EXTENSION")],
+    )
+    entry, expiry, amendment, announced, renewed = assembler(doc)._.events
+    assert expiry["agreement"] == amendment["agreement"] == "Lease Agreement"  # same paragraph; "The ..."
+    assert announced["agreement"] == "Lease Agreement"  # "entry into lease agreement": the kind it names
+    assert renewed["agreement"] is None  # another paragraph, no reference back: not the lease

@@ -17,7 +17,9 @@ Rules, in order of preference (each a small function below):
   names a lowercase agreement ("entered into two supply agreements", "a definitive
   agreement to acquire"), the agreement the next sentence of the paragraph names, else the
   document's most complete capitalized agreement of that kind ("Supply", "Merger"), else
-  null; otherwise the previous record's.
+  null; otherwise the previous record's, when it is in the same paragraph or the sentence
+  refers back ("The amendment also ...", "extended the agreement"), else the capitalized agreement of the kind a bare
+  noun after the trigger names ("entry into loan agreement").
 - parties: the ORGs of the sentence (wire services of a dateline, relatives as in "a
   subsidiary of X" and possessives as in "X's common stock" aside), each by its most
   complete name in the document ("Brightwater" -> "Brightwater Pharmaceuticals Corp.";
@@ -95,6 +97,9 @@ GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonu
     rf"\b(?:(?:a|an|this|that|these|its|their|two|three|four|several|various|certain)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
     r"(?:agreements?|contracts?|leases?|plans?|facility|facilities|licenses?|notes?)\b"
 )
+BARE_OBJECT = re.compile(rf"\s+(?:into\s+|to\s+|of\s+)?((?:{MODIFIER}){{1,3}}(?:agreements?|contracts?|leases?|licenses?|facility))\b")
+REFERS_BACK = re.compile(r"(?i)\W*(?:the|this|such|it|these)\b")
+DEFINITE_OBJECT = re.compile(r"(?i)\s+(?:the|this|that|such)\s+(?:agreements?|contracts?|leases?|licenses?|facility|plan)\b")
 IDENTIFIED = re.compile(r"^\s*,?\s*(?:\(?\s*the\s+\w+\s*\)?\s*)?(?:dated|between|by and between)\b", re.I)
 GENERIC_WORDS = {
     "agreement", "definitive", "new", "certain", "prior", "existing", "original", "this", "that", "these", "its",
@@ -231,10 +236,7 @@ def _named_for_kind(names: NameResolver, phrase: str, following: str) -> Optiona
         kind.add("merger")
     if not kind:
         return None
-    found = [
-        names.agreement(ent) for ent in names.agreements
-        if _norm(ent.text) not in names.short_names and kind & _singular(_words(ent.text))
-    ]
+    found = [names.agreement(ent) for ent in names.agreements if kind & _singular(_words(ent.text))]
     return max(found, key=len) if found else None  # the most complete of them
 
 
@@ -370,14 +372,21 @@ class EventAssembler:
         """The agreement of a trigger whose sentence names none. A lowercase one after the
         trigger ("entered into two acquisition agreements", "a definitive agreement to
         acquire") is the one the next sentence names, else the document's capitalized
-        agreement sharing its kind ("Agreement and Plan of Merger"), else unnamed (null);
-        without one, the previous record's ("The amendment also ...")."""
+        agreement sharing its kind ("Agreement and Plan of Merger"), else unnamed (null).
+        Without one, the previous record's when it is in the same paragraph or the sentence
+        refers back ("The amendment also ...", "has extended the agreement"); else the capitalized agreement of
+        the kind a bare noun names ("announcing entry into loan agreement")."""
         generic = GENERIC_AGREEMENT.search(names.text, trig.end_char, sent.end_char)
-        if generic is None:
-            return previous["agreement"] if previous is not None else None
-        return _next_sentence_agreement(doc, names, sent) or _named_for_kind(
-            names, generic.group(0), names.text[generic.end() : sent.end_char]
-        )
+        if generic is not None:
+            return _next_sentence_agreement(doc, names, sent) or _named_for_kind(
+                names, generic.group(0), names.text[generic.end() : sent.end_char]
+            )
+        paragraph = names.paragraphs[bisect_right(names.paragraphs, trig.start_char) - 1]
+        refers_back = REFERS_BACK.match(sent.text) or DEFINITE_OBJECT.match(names.text, trig.end_char)
+        if previous is not None and (previous["trigger"]["start"] >= paragraph or refers_back):
+            return previous["agreement"]
+        bare = BARE_OBJECT.match(names.text, trig.end_char)
+        return _named_for_kind(names, bare.group(1), "") if bare else None
 
     @staticmethod
     def _listed_parties(doc: Doc, names: NameResolver) -> Dict[str, List[str]]:
