@@ -461,3 +461,14 @@ def test_previous_agreement_carries_within_a_paragraph_or_a_reference_back(make_
     assert expiry["agreement"] == amendment["agreement"] == "Lease Agreement"  # same paragraph; "The ..."
     assert announced["agreement"] == "Lease Agreement"  # "entry into lease agreement": the kind it names
     assert renewed["agreement"] is None  # another paragraph, no reference back: not the lease
+
+
+def test_lowercase_object_before_a_name_takes_the_agreement_of_its_kind(make_doc, assembler):
+    doc = make_doc(
+        "Quarry Lane Inc. executed letter agreements with the holders of its Convertible Notes.\n\n"
+        "Exhibit 10.1 Form of Letter Agreement.",
+        [("Quarry Lane Inc.", "ORG"), ("Convertible Notes", "AGREEMENT"), ("Letter Agreement", "AGREEMENT")],
+        [("executed", "AGREEMENT_ENTRY")],
+    )
+    (letters,) = assembler(doc)._.events
+    assert letters["agreement"] == "Letter Agreement"  # not the Notes whose holders sign them

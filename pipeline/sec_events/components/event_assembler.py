@@ -7,7 +7,9 @@ list of plain dicts (LABELS.md, "Event records"):
 
 Rules, in order of preference (each a small function below):
 - agreement: the AGREEMENT in the trigger's sentence (first after the trigger, else the
-  nearest before, and of "the Indenture governing the Notes" the Indenture), resolved to
+  nearest before, and of "the Indenture governing the Notes" the Indenture; when a lowercase
+  object comes first, "executed letter agreements with the holders of the Notes", the
+  document's capitalized agreement of its kind, "Letter Agreement", if any), resolved to
   its most complete name: a defined short name ('(the "Agreement")', '(as amended, the
   "Merger Agreement")') maps to the name it was defined for, a name whose words all occur
   in a longer name with the same head word maps to that name (one sharing only some of
@@ -97,7 +99,10 @@ GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonu
     rf"\b(?:(?:a|an|this|that|these|its|their|two|three|four|several|various|certain)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
     r"(?:agreements?|contracts?|leases?|plans?|facility|facilities|licenses?|notes?)\b"
 )
-BARE_OBJECT = re.compile(rf"\s+(?:into\s+|to\s+|of\s+)?((?:{MODIFIER}){{1,3}}(?:agreements?|contracts?|leases?|licenses?|facility))\b")
+OBJECT_KIND = re.compile(  # "executed letter agreements", "entry into loan agreement": a lowercase object of a kind
+    rf"\s+(?:into\s+|to\s+|of\s+)?(?:(?:a|an|two|three|four|several|various|certain|new)\s+)?"
+    rf"((?:{MODIFIER}){{1,3}}(?:agreements?|contracts?|leases?|licenses?|facility))\b"
+)
 REFERS_BACK = re.compile(r"(?i)\W*(?:the|this|such|it|these)\b")
 DEFINITE_OBJECT = re.compile(r"(?i)\s+(?:the|this|that|such)\s+(?:agreements?|contracts?|leases?|licenses?|facility|plan)\b")
 IDENTIFIED = re.compile(r"^\s*,?\s*(?:\(?\s*the\s+\w+\s*\)?\s*)?(?:dated|between|by and between)\b", re.I)
@@ -349,6 +354,12 @@ class EventAssembler:
         agreements = [e for e in ents if e.label_ == "AGREEMENT"]
         after = [e for e in agreements if e.start >= trig.end]
         before = [e for e in agreements if e.end <= trig.start]
+        kind = OBJECT_KIND.match(names.text, trig.end_char)
+        if after and kind and kind.end() <= after[0].start_char:
+            # "executed letter agreements with the holders of its Debentures": the Letter Agreement
+            named = _named_for_kind(names, kind.group(1), "")
+            if named:
+                return named
         if after:
             chosen = after[0]
         elif before:
@@ -385,8 +396,8 @@ class EventAssembler:
         refers_back = REFERS_BACK.match(sent.text) or DEFINITE_OBJECT.match(names.text, trig.end_char)
         if previous is not None and (previous["trigger"]["start"] >= paragraph or refers_back):
             return previous["agreement"]
-        bare = BARE_OBJECT.match(names.text, trig.end_char)
-        return _named_for_kind(names, bare.group(1), "") if bare else None
+        kind = OBJECT_KIND.match(names.text, trig.end_char)
+        return _named_for_kind(names, kind.group(1), "") if kind else None
 
     @staticmethod
     def _listed_parties(doc: Doc, names: NameResolver) -> Dict[str, List[str]]:
