@@ -472,3 +472,18 @@ def test_lowercase_object_before_a_name_takes_the_agreement_of_its_kind(make_doc
     )
     (letters,) = assembler(doc)._.events
     assert letters["agreement"] == "Letter Agreement"  # not the Notes whose holders sign them
+
+
+def test_every_listing_of_an_agreement_adds_its_parties(make_doc, assembler):
+    doc = make_doc(
+        "Hollis Labs, Inc. executed a Letter Agreement with the holders of its debentures.\n\n"
+        "10.1 Letter Agreement, dated May 1, 2001, between Hollis Labs, Inc. and Perrin Capital LLC\n\n"
+        "10.2 Letter Agreement, dated May 1, 2001, between Hollis Labs, Inc. and Ostend Partners L.P.",
+        [("Hollis Labs, Inc.", "ORG"), ("Letter Agreement", "AGREEMENT"), ("Letter Agreement", "AGREEMENT"),
+         ("May 1, 2001", "DATE"), ("Hollis Labs, Inc.", "ORG"), ("Perrin Capital LLC", "ORG"),
+         ("Letter Agreement", "AGREEMENT"), ("May 1, 2001", "DATE"), ("Hollis Labs, Inc.", "ORG"),
+         ("Ostend Partners L.P.", "ORG")],
+        [("executed", "AGREEMENT_ENTRY")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert set(rec["parties"]) == {"Hollis Labs, Inc.", "Perrin Capital LLC", "Ostend Partners L.P."}

@@ -28,7 +28,7 @@ Rules, in order of preference (each a small function below):
   a name with a legal suffix is complete), plus the registrant when the sentence says
   "the Company" or "we"; plus the parties already known for the agreement, from an
   earlier record or from a list after one of its mentions ("Loan Agreement, dated ...,
-  among A, B and C", as in exhibit indexes); when the sentence names none and does not
+  among A, B and C", as in exhibit indexes, every listing of the name); when the sentence names none and does not
   speak of the Company, the last organization its paragraph names before it ("Harrow
   Freight leases ... The lease expires"), else the registrant.
 - date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning in",
@@ -418,8 +418,9 @@ class EventAssembler:
                 continue
             until = next((k for k, e in enumerate(following) if e.label_ == "AGREEMENT"), len(following))
             orgs = _unique(names.org(e) for e in following[:until] if e.label_ == "ORG")
-            if orgs:
-                listed.setdefault(_norm(names.agreement(ent)), orgs)
+            if orgs:  # several listings of one name ("Letter Agreement ... between A and B", "... A and C"): all
+                key = _norm(names.agreement(ent))
+                listed[key] = _unique(listed.get(key, []) + orgs)
         return listed
 
     @staticmethod
