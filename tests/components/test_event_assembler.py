@@ -487,3 +487,20 @@ def test_every_listing_of_an_agreement_adds_its_parties(make_doc, assembler):
     )
     (rec,) = assembler(doc)._.events
     assert set(rec["parties"]) == {"Hollis Labs, Inc.", "Perrin Capital LLC", "Ostend Partners L.P."}
+
+
+def test_report_takes_its_transactions_date_and_not_a_distant_one(make_doc, assembler):
+    text = (
+        "Date of Report (Date of earliest event reported): June 9, 2003\n\nKessock Tool Corp.\n"
+        "(Exact name of registrant as specified in its charter)\n\n"
+        "Brede LLC entered into its first Supply Agreement in 1979. "
+        "On June 6, 2003, Kessock Tool Corp. entered into a Credit Agreement with Tarn Bank. "
+        "Kessock Tool Corp. has signed an Agreement and Plan of Merger with Brede LLC."
+    )
+    ents = [("June 9, 2003", "DATE"), ("Kessock Tool Corp.", "ORG"), ("Brede LLC", "ORG"),
+            ("Supply Agreement", "AGREEMENT"), ("1979", "DATE"), ("June 6, 2003", "DATE"), ("Kessock Tool Corp.", "ORG"),
+            ("Credit Agreement", "AGREEMENT"), ("Tarn Bank", "ORG"), ("Kessock Tool Corp.", "ORG"),
+            ("Agreement and Plan of Merger", "AGREEMENT"), ("Brede LLC", "ORG")]
+    events = [("entered into", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"), ("signed", "AGREEMENT_ENTRY")]
+    supply, credit, merger = assembler(make_doc(text, ents, events))._.events
+    assert supply["date"] == "1979" and credit["date"] == merger["date"] == "2003-06-06"

@@ -42,8 +42,8 @@ Rules, in order of preference (each a small function below):
   that made it; a sentence that says "on the same date" or "concurrently" takes the
   previous record's; a release's "today announced" takes the dateline's; in a current
   report (a cover page), an undated entry, amendment or extension takes the date of the
-  reported transaction (the cover's date of the earliest event reported, else the first
-  dated record), unless it "had" happened before.
+  reported transaction (the first dated record within a month of the cover's date of the
+  earliest event reported, else that date), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
   $Y", per-share prices aside unless an amendment sets nothing else); an entry "to
   consummate this acquisition" takes the price one of the two sentences before states;
@@ -54,6 +54,7 @@ Rules, in order of preference (each a small function below):
 
 import re
 from bisect import bisect_right
+from datetime import date
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.language import Language
@@ -84,6 +85,7 @@ TODAY = re.compile(r"(?i)\btoday\b")
 # A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
 DATELINE_AFTER = re.compile(r"^\s*(?:/|\(|--)\s*(?:pr\s*newswire|globe\s*newswire|business\s*wire|marketwired?|accesswire)", re.I)
 DATELINE_BEFORE = re.compile(r"(?i)(?:business\s*wire|newswire|marketwired?)\)?\s*--\s*$")
+REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
 REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
@@ -268,6 +270,17 @@ def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
 def _pluperfect(text: str, trig: Span) -> bool:
     """ "it had entered into": an event before the ones the text reports."""
     return bool(PLUPERFECT.search(text[max(0, trig.start_char - 20) : trig.start_char]))
+
+
+def _days_apart(a: str, b: str) -> float:
+    """Days between two ISO dates; 0 when a partial one holds the other ("2006-03", "2006-03-27"),
+    infinite when they cannot be compared ("FY2005")."""
+    if a.startswith(b) or b.startswith(a):
+        return 0
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return float("inf")
 
 
 def _money_value(money: Span) -> Optional[dict]:
@@ -559,12 +572,13 @@ class EventAssembler:
     @staticmethod
     def _share_report_date(records: List[dict], report_date: Optional[str]) -> None:
         """In a current report, an entry, amendment or extension whose text gives no date
-        belongs to the transaction reported: it takes the cover page's date of the earliest event
-        reported, else the first date the report's records have (unless it "had" happened before)."""
-        first = report_date or next(
-            (r["date"] for r in records if r["date"] and not r["heading"] and r["type"] != "AGREEMENT_TERMINATION"),
-            None,
-        )
+        belongs to the transaction reported: it takes the first date the report's records have
+        within a month of the cover page's date of the earliest event reported, else that date
+        (unless it "had" happened before)."""
+        dated = [r["date"] for r in records if r["date"] and not r["heading"] and r["type"] != "AGREEMENT_TERMINATION"]
+        if report_date:  # a date far from the report's belongs to something else ("established in 1979")
+            dated = [d for d in dated if _days_apart(d, report_date) <= REPORT_WINDOW_DAYS]
+        first = dated[0] if dated else report_date
         for rec in records:
             if rec["date"] is None and rec["type"] != "AGREEMENT_TERMINATION" and not rec["earlier"]:
                 rec["date"] = first
