@@ -504,3 +504,13 @@ def test_report_takes_its_transactions_date_and_not_a_distant_one(make_doc, asse
     events = [("entered into", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"), ("signed", "AGREEMENT_ENTRY")]
     supply, credit, merger = assembler(make_doc(text, ents, events))._.events
     assert supply["date"] == "1979" and credit["date"] == merger["date"] == "2003-06-06"
+
+
+def test_month_listed_with_a_dated_month_takes_its_year(make_doc, assembler):
+    doc = make_doc(
+        "Amendments to the Credit Agreement with Pell Bank during February and May 1998 waived certain covenants.",
+        [("Credit Agreement", "AGREEMENT"), ("Pell Bank", "ORG"), ("February", "DATE"), ("May 1998", "DATE")],
+        [("Amendments", "AGREEMENT_AMENDMENT")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["date"] == "1998-02"

@@ -34,7 +34,8 @@ Rules, in order of preference (each a small function below):
 - date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning in",
   "through"), "dated" (the last for an entry only: "amends the Lease dated June 1, 2007"
   dates the lease) (or right after an expiry or termination trigger), given to the nearest
-  trigger before it ("entered into in 1989, as amended"), else to the nearest after;
+  trigger before it ("entered into in 1989, as amended"), else to the nearest after (a month
+  listed with a dated one takes its year: "February and May 1998");
   for an event noun that opens its sentence ("The extension was signed on ..."), the
   sentence's; else the sentence's opening "On <date>," / "In <month>," unless the sentence
   announces the event (then that is the announcement's date); else shared with the other
@@ -272,6 +273,18 @@ def _pluperfect(text: str, trig: Span) -> bool:
     return bool(PLUPERFECT.search(text[max(0, trig.start_char - 20) : trig.start_char]))
 
 
+def _date_value(text: str, when: Span, ents: List[Span]) -> Optional[str]:
+    """The ISO value of a DATE; a month without a year takes the year of the date it is listed
+    with ("during February and May 1998" -> 1998-02)."""
+    value = normalize_date(when.text)
+    if value and value.startswith("--") and len(value) == 4:
+        for other in ents:
+            if other.label_ == "DATE" and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[when.end_char : other.start_char]):
+                year = (normalize_date(other.text) or "")[:4]
+                return f"{year}-{value[2:]}" if year.isdigit() else value
+    return value
+
+
 def _days_apart(a: str, b: str) -> float:
     """Days between two ISO dates; 0 when a partial one holds the other ("2006-03", "2006-03-27"),
     infinite when they cannot be compared ("FY2005")."""
@@ -482,7 +495,7 @@ class EventAssembler:
             # "The extension was signed on September 4, 2015": the date of the sentence's event
             own = [(abs(e.start - trig.end), e) for e in ents if e.label_ == "DATE" and normalize_date(e.text) and _cued(doc, e, trig.label_)]
         chosen = min(own, key=lambda x: x[0])[1] if own else opening
-        return normalize_date(chosen.text) if chosen is not None else None
+        return _date_value(text, chosen, ents) if chosen is not None else None
 
     @staticmethod
     def _dateline(names: NameResolver) -> Optional[str]:
