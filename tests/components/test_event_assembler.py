@@ -514,3 +514,17 @@ def test_month_listed_with_a_dated_month_takes_its_year(make_doc, assembler):
     )
     (rec,) = assembler(doc)._.events
     assert rec["date"] == "1998-02"
+
+
+def test_a_facility_is_the_credit_agreement_that_holds_its_words(make_doc, assembler):
+    doc = make_doc(
+        "Corrin Health Inc. entered into a Second Amended and Restated Credit Agreement with Dunmore Bank. "
+        "Corrin Health Inc. later agreed to amend the Credit Facility. The Term Facility was also amended.",
+        [("Corrin Health Inc.", "ORG"), ("Second Amended and Restated Credit Agreement", "AGREEMENT"),
+         ("Dunmore Bank", "ORG"), ("Corrin Health Inc.", "ORG"), ("Credit Facility", "AGREEMENT"),
+         ("Term Facility", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY"), ("amend", "AGREEMENT_AMENDMENT"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    _, credit, term = assembler(doc)._.events
+    assert credit["agreement"] == "Second Amended and Restated Credit Agreement"
+    assert term["agreement"] == "Term Facility"  # no agreement holds "term": its own name

@@ -7,44 +7,46 @@ list of plain dicts (LABELS.md, "Event records"):
 
 Rules, in order of preference (each a small function below):
 - agreement: the AGREEMENT in the trigger's sentence (first after the trigger, else the
-  nearest before, and of "the Indenture governing the Notes" the Indenture; when a lowercase
-  object comes first, "executed letter agreements with the holders of the Notes", the
-  document's capitalized agreement of its kind, "Letter Agreement", if any), resolved to
-  its most complete name: a defined short name ('(the "Agreement")', '(as amended, the
-  "Merger Agreement")') maps to the name it was defined for, a name whose words all occur
-  in a longer name with the same head word maps to that name (one sharing only some of
-  them, only to the agreement that a short name was defined for; one followed by its date
-  or parties, "the Loan Agreement dated ...", is already complete); for an amendment or
-  extension of "First Amendment to X", the agreement is X. Without one: when the sentence
-  names a lowercase agreement ("entered into two supply agreements", "a definitive
-  agreement to acquire"), the agreement the next sentence of the paragraph names, else the
-  document's most complete capitalized agreement of that kind ("Supply", "Merger"), else
-  null; otherwise the previous record's, when it is in the same paragraph or the sentence
-  refers back ("The amendment also ...", "extended the agreement"), else the capitalized agreement of the kind a bare
-  noun after the trigger names ("entry into loan agreement").
+  nearest before, and of "the Indenture governing the Notes" the Indenture; when a
+  lowercase object comes first, "executed letter agreements with the holders of the
+  Notes", the document's capitalized agreement of its kind, "Letter Agreement", if any),
+  resolved to its most complete name: a defined short name ('(the "Agreement")', '(as
+  amended, the "Merger Agreement")') maps to the name it was defined for, a name whose
+  words all occur in a longer name with the same head word maps to that name (one sharing
+  only some of them, only to the agreement that a short name was defined for; one followed
+  by its date or parties, "the Loan Agreement dated ...", is already complete; "the Credit
+  Facility" is the most complete credit agreement holding its words, when no name of its
+  own head does); for an amendment or extension of "First Amendment to X", the agreement
+  is X. Without one: when the sentence names a lowercase agreement ("entered into two
+  supply agreements", "a definitive agreement to acquire"), the agreement the next
+  sentence of the paragraph names, else the document's most complete capitalized agreement
+  of that kind ("Supply", "Merger"), else null; otherwise the previous record's, when it
+  is in the same paragraph or the sentence refers back ("The amendment also ...",
+  "extended the agreement"), else the capitalized agreement of the kind a bare noun after
+  the trigger names ("entry into loan agreement").
 - parties: the ORGs of the sentence (wire services of a dateline, relatives as in "a
   subsidiary of X" and possessives as in "X's common stock" aside), each by its most
-  complete name in the document ("Brightwater" -> "Brightwater Pharmaceuticals Corp.";
-  a name with a legal suffix is complete), plus the registrant when the sentence says
-  "the Company" or "we"; plus the parties already known for the agreement, from an
-  earlier record or from a list after one of its mentions ("Loan Agreement, dated ...,
-  among A, B and C", as in exhibit indexes, every listing of the name); when the sentence names none and does not
-  speak of the Company, the last organization its paragraph names before it ("Harrow
-  Freight leases ... The lease expires"), else the registrant.
-- date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning in",
-  "through"), "dated" (the last for an entry only: "amends the Lease dated June 1, 2007"
-  dates the lease) (or right after an expiry or termination trigger), given to the nearest
-  trigger before it ("entered into in 1989, as amended"), else to the nearest after (a month
-  listed with a dated one takes its year: "February and May 1998");
-  for an event noun that opens its sentence ("The extension was signed on ..."), the
-  sentence's; else the sentence's opening "On <date>," / "In <month>," unless the sentence
-  announces the event (then that is the announcement's date); else shared with the other
-  records of the same event; an extension without one takes the date of the amendment
-  that made it; a sentence that says "on the same date" or "concurrently" takes the
-  previous record's; a release's "today announced" takes the dateline's; in a current
-  report (a cover page), an undated entry, amendment or extension takes the date of the
-  reported transaction (the first dated record within a month of the cover's date of the
-  earliest event reported, else that date), unless it "had" happened before.
+  complete name in the document ("Brightwater" -> "Brightwater Pharmaceuticals Corp."; a
+  name with a legal suffix is complete), plus the registrant when the sentence says "the
+  Company" or "we"; plus the parties already known for the agreement, from an earlier
+  record or from a list after one of its mentions ("Loan Agreement, dated ..., among A, B
+  and C", as in exhibit indexes, every listing of the name); when the sentence names none
+  and does not speak of the Company, the last organization its paragraph names before it
+  ("Harrow Freight leases ... The lease expires"), else the registrant.
+- date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning
+  in", "through"), "dated" (the last for an entry only: "amends the Lease dated June 1,
+  2007" dates the lease) (or right after an expiry or termination trigger), given to the
+  nearest trigger before it ("entered into in 1989, as amended"), else to the nearest
+  after (a month listed with a dated one takes its year: "February and May 1998"); for an
+  event noun that opens its sentence ("The extension was signed on ..."), the sentence's;
+  else the sentence's opening "On <date>," / "In <month>," unless the sentence announces
+  the event (then that is the announcement's date); else shared with the other records of
+  the same event; an extension without one takes the date of the amendment that made it; a
+  sentence that says "on the same date" or "concurrently" takes the previous record's; a
+  release's "today announced" takes the dateline's; in a current report (a cover page), an
+  undated entry, amendment or extension takes the date of the reported transaction (the
+  first dated record within a month of the cover's date of the earliest event reported,
+  else that date), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
   $Y", per-share prices aside unless an amendment sets nothing else); an entry "to
   consummate this acquisition" takes the price one of the two sentences before states;
@@ -207,6 +209,14 @@ class NameResolver:
                 continue
             if shared > best_shared:
                 best, best_shared = other.text, shared
+        if best_shared == 0 and head in ("facility", "facilities") and words - {head}:
+            # "the Credit Facility" of a document whose only credit agreement is named in full
+            agreements = [
+                self.agreement(a) for a in self.agreements
+                if _norm(a.text).split()[-1] == "agreement" and words - {head} <= _words(a.text)
+            ]
+            if agreements:
+                return max(agreements, key=len)
         return best
 
     def registrant(self) -> Optional[str]:
