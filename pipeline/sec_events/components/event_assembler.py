@@ -58,7 +58,7 @@ Rules, in order of preference (each a small function below):
 import re
 from bisect import bisect_right
 from datetime import date
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -66,8 +66,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import register
 from ..labels import EVENTS_KEY
 from ..normalize import normalize_date, normalize_money
-from .mentions import LEGAL_SUFFIX
-from .paragraphs import BLANK_LINE
+from .coreference import NameResolver, named_for_kind, next_sentence_agreement, norm, unique
 
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
 SPAN_WORDS = {"beginning", "starting", "commencing", "through", "until", "ending"}
@@ -90,15 +89,7 @@ DATELINE_AFTER = re.compile(r"^\s*(?:/|\(|--)\s*(?:pr\s*newswire|globe\s*newswir
 DATELINE_BEFORE = re.compile(r"(?i)(?:business\s*wire|newswire|marketwired?)\)?\s*--\s*$")
 REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
-REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
-COMPANY_DEFINED = re.compile(  # (the "Company"), ("the Company"), ("Acme" or "the Company")
-    r"^\s*(?:\([^()]{0,30}\)\s*,?\s*)?\(\s*(?:[^()]{0,40}\bor\s+)?(?:[\"“”']\s*(?:the\s+)?|(?:the\s+)?[\"“”']\s*)(?:Company|Registrant)\s*[\"“”']",
-    re.I,
-)
-DEFINED_OPEN = re.compile(
-    r"\(\s*(?:as\s+(?:previously\s+|further\s+|heretofore\s+)?amended(?:\s+to\s+date)?,?\s+)?(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$"
-)
 MODIFIER = r"(?!(?:the|a|an|in|of|to|for|with|on|by|under|and|or|that|this|its)\b)[a-z][a-z-]*\s+"
 GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonus agreements", "our prior credit facility"
     rf"\b(?:(?:a|an|this|that|these|its|their|two|three|four|several|various|certain)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
@@ -110,152 +101,6 @@ OBJECT_KIND = re.compile(  # "executed letter agreements", "entry into loan agre
 )
 REFERS_BACK = re.compile(r"(?i)\W*(?:the|this|such|it|these)\b")
 DEFINITE_OBJECT = re.compile(r"(?i)\s+(?:the|this|that|such)\s+(?:agreements?|contracts?|leases?|licenses?|facility|plan)\b")
-IDENTIFIED = re.compile(r"^\s*,?\s*(?:\(?\s*the\s+\w+\s*\)?\s*)?(?:dated|between|by and between)\b", re.I)
-GENERIC_WORDS = {
-    "agreement", "definitive", "new", "certain", "prior", "existing", "original", "this", "that", "these", "its",
-    "their", "our", "two", "three", "four", "several", "various",
-}
-ACQUIRE = re.compile(r"(?i)\W*(?:to|for|providing for)\s+(?:the\s+)?(?:acquire|acquisition|merge|merger|combine)")
-STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
-def _words(text: str) -> set:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP}
-
-
-def _unique(names: Iterable[str]) -> List[str]:
-    """The names in order, each once (compared ignoring case, spacing and punctuation:
-    "Acme Tools Inc." is "Acme Tools, Inc.")."""
-    seen, out = set(), []
-    for name in names:
-        key = re.sub(r"[\W_]+", "", name.lower())
-        if key not in seen:
-            seen.add(key)
-            out.append(name)
-    return out
-
-
-class NameResolver:
-    """Maps each ORG and AGREEMENT mention to the most complete name the document gives it."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        self.text = doc.text  # doc.text and doc.ents are rebuilt on every access: read them once
-        self.defined: Dict[int, str] = {}
-        self.ents = ents = list(doc.ents)
-        for i, ent in enumerate(ents):
-            # `Full Name ... (the "Short")`: the nearest earlier entity of the same label, with
-            # at most dates and names between ("Agreement dated as of May 2, 2022 (the "Original")")
-            opening = DEFINED_OPEN.search(self.text[max(0, ent.start_char - 40) : ent.start_char])
-            if not opening:
-                continue
-            paren = ent.start_char - len(opening.group(0))
-            for prev in reversed(ents[:i]):
-                if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : paren]:
-                    break
-                if prev.label_ == ent.label_:
-                    self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
-                    break
-        self.paragraphs = [0] + [m.end() for m in BLANK_LINE.finditer(self.text)]  # where each paragraph starts
-        self.cover = REGISTRANT_CUE.search(self.text)  # a current report's cover page, if any
-        self.orgs = [e for e in ents if e.label_ == "ORG"]
-        self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
-        # a defined short name ("New Credit Agreement") is never the full name of another mention
-        self.short_names = {_norm(e.text) for e in self.agreements if e.start_char in self.defined}
-        self.defined_for = {_norm(name) for name in self.defined.values()}
-
-    def org(self, ent: Span) -> str:
-        if ent.start_char in self.defined:
-            return self.defined[ent.start_char]
-        low = _norm(ent.text)
-        best = ent.text
-        if LEGAL_SUFFIX.search(ent.text.strip()):  # "JasTech, Inc." is complete, not "JasTech, Inc. of Florida"
-            return best
-        for other in self.orgs:
-            o = _norm(other.text)
-            if len(o) > len(_norm(best)) and (o.startswith(low + " ") or o.startswith(low + ",")):
-                best = other.text
-            elif other.start_char in self.defined and o == low:
-                return self.defined[other.start_char]
-        return best
-
-    def agreement(self, ent: Span) -> str:
-        if ent.start_char in self.defined:
-            return self.defined[ent.start_char]
-        for other in self.agreements:  # a later mention of a defined short name
-            if other.start_char in self.defined and _norm(other.text) == _norm(ent.text):
-                return self.defined[other.start_char]
-        if IDENTIFIED.match(self.text[ent.end_char : ent.end_char + 30]):
-            return ent.text  # "the Loan Agreement dated January 30, 2007" names itself, not the "Term Loan Agreement"
-        words, head = _words(ent.text), _norm(ent.text).split()[-1]
-        best, best_shared = ent.text, 0
-        for other in self.agreements:
-            o = _norm(other.text)
-            if o in self.short_names or o.split()[-1] != head or len(o) <= len(_norm(ent.text)):
-                continue
-            if re.search(r"\b(amendment|supplement|waiver|joinder)\b.*\bto\b", o) and " to " not in _norm(ent.text):
-                continue
-            # a name sharing only some words ("Field Services Agreement") is taken for a
-            # longer one only when that one was given a short name: the document's main agreement
-            # ("Bank Credit Agreement" is not the "Revolving Credit Agreement")
-            shared = len((words & _words(other.text)) - {head})
-            if words <= _words(other.text):
-                shared += 100
-            elif _norm(other.text) not in self.defined_for:
-                continue
-            if shared > best_shared:
-                best, best_shared = other.text, shared
-        if best_shared == 0 and head in ("facility", "facilities") and words - {head}:
-            # "the Credit Facility" of a document whose only credit agreement is named in full
-            agreements = [
-                self.agreement(a) for a in self.agreements
-                if _norm(a.text).split()[-1] == "agreement" and words - {head} <= _words(a.text)
-            ]
-            if agreements:
-                return max(agreements, key=len)
-        return best
-
-    def registrant(self) -> Optional[str]:
-        """The company the filing is about: the cover page's name, or `Name (the "Company")`."""
-        if self.cover:
-            before = [o for o in self.orgs if o.end_char <= self.cover.start()]
-            if before:
-                return self.org(before[-1])
-        for org in self.orgs:
-            if COMPANY_DEFINED.match(self.text[org.end_char : org.end_char + 40]):
-                return self.org(org)
-        return None
-
-
-def _singular(words: set) -> set:
-    return {w[:-1] if w.endswith("s") else w for w in words}
-
-
-def _next_sentence_agreement(doc: Doc, names: NameResolver, sent: Span) -> Optional[str]:
-    """The first agreement the next sentence of the same paragraph names."""
-    if sent.end >= len(doc):
-        return None
-    following = doc[sent.end].sent
-    if names.paragraphs[bisect_right(names.paragraphs, following.start_char) - 1] > sent.start_char:
-        return None
-    found = [e for e in names.agreements if following.start_char <= e.start_char and e.end_char <= following.end_char]
-    return names.agreement(found[0]) if found else None
-
-
-def _named_for_kind(names: NameResolver, phrase: str, following: str) -> Optional[str]:
-    """The capitalized agreement sharing a word of kind with a lowercase one ("loan
-    agreement" -> "Loan Agreement"; "definitive agreement to acquire" -> "... Plan of Merger")."""
-    kind = _singular(_words(phrase)) - GENERIC_WORDS
-    if ACQUIRE.match(following):
-        kind.add("merger")
-    if not kind:
-        return None
-    found = [names.agreement(ent) for ent in names.agreements if kind & _singular(_words(ent.text))]
-    return max(found, key=len) if found else None  # the most complete of them
 
 
 def _sentence(doc: Doc, trigger: Span) -> Span:
@@ -357,18 +202,18 @@ class EventAssembler:
             if rec["agreement"] is None:
                 rec["agreement"] = self._unnamed_agreement(doc, names, trig, sent, previous)
             parties = self._parties(sent, ents, names, registrant)
-            known = known_parties.get(_norm(rec["agreement"] or ""), [])
-            if known and set(map(_norm, parties)) <= set(map(_norm, known)):
+            known = known_parties.get(norm(rec["agreement"] or ""), [])
+            if known and set(map(norm, parties)) <= set(map(norm, known)):
                 parties = list(known)
             elif known:
-                parties = _unique(parties + known)
+                parties = unique(parties + known)
             elif not parties and not COMPANY_WORDS.search(sent.text):
                 # "Harrow Freight leases ... The lease expires in 2013": the paragraph's organization;
                 # not when the registrant is the party ("the Company", "we") but goes unnamed
                 parties = self._paragraph_subject(names, trig) or ([registrant] if registrant else [])
             rec["parties"] = parties
             if rec["agreement"] and parties:
-                known_parties[_norm(rec["agreement"])] = parties
+                known_parties[norm(rec["agreement"])] = parties
             records.append(rec)
             if not rec["heading"]:
                 previous = rec
@@ -393,7 +238,7 @@ class EventAssembler:
         kind = OBJECT_KIND.match(names.text, trig.end_char)
         if after and kind and kind.end() <= after[0].start_char:
             # "executed letter agreements with the holders of its Debentures": the Letter Agreement
-            named = _named_for_kind(names, kind.group(1), "")
+            named = named_for_kind(names, kind.group(1), "")
             if named:
                 return named
         if after:
@@ -410,7 +255,7 @@ class EventAssembler:
             m = re.match(r"(?i).*?\b(?:amendment|supplement|waiver)\b.*?\bto\s+(?:the\s+)?(.+)$", name)
             if m:
                 target = m.group(1)
-                full = [a for a in names.agreements if _norm(a.text) == _norm(target)]
+                full = [a for a in names.agreements if norm(a.text) == norm(target)]
                 name = names.agreement(full[0]) if full else target
         return name
 
@@ -425,7 +270,7 @@ class EventAssembler:
         the kind a bare noun names ("announcing entry into loan agreement")."""
         generic = GENERIC_AGREEMENT.search(names.text, trig.end_char, sent.end_char)
         if generic is not None:
-            return _next_sentence_agreement(doc, names, sent) or _named_for_kind(
+            return next_sentence_agreement(doc, names, sent) or named_for_kind(
                 names, generic.group(0), names.text[generic.end() : sent.end_char]
             )
         paragraph = names.paragraphs[bisect_right(names.paragraphs, trig.start_char) - 1]
@@ -433,7 +278,7 @@ class EventAssembler:
         if previous is not None and (previous["trigger"]["start"] >= paragraph or refers_back):
             return previous["agreement"]
         kind = OBJECT_KIND.match(names.text, trig.end_char)
-        return _named_for_kind(names, kind.group(1), "") if kind else None
+        return named_for_kind(names, kind.group(1), "") if kind else None
 
     @staticmethod
     def _listed_parties(doc: Doc, names: NameResolver) -> Dict[str, List[str]]:
@@ -453,10 +298,10 @@ class EventAssembler:
             if len(between) > 80 or not LIST_CUE.search(between):
                 continue
             until = next((k for k, e in enumerate(following) if e.label_ == "AGREEMENT"), len(following))
-            orgs = _unique(names.org(e) for e in following[:until] if e.label_ == "ORG")
+            orgs = unique(names.org(e) for e in following[:until] if e.label_ == "ORG")
             if orgs:  # several listings of one name ("Letter Agreement ... between A and B", "... A and C"): all
-                key = _norm(names.agreement(ent))
-                listed[key] = _unique(listed.get(key, []) + orgs)
+                key = norm(names.agreement(ent))
+                listed[key] = unique(listed.get(key, []) + orgs)
         return listed
 
     @staticmethod
@@ -479,7 +324,7 @@ class EventAssembler:
         ]
         if registrant and COMPANY_WORDS.search(sent.text):
             parties.append(registrant)
-        return _unique(parties)
+        return unique(parties)
 
     @staticmethod
     def _date(doc: Doc, text: str, trig: Span, triggers: List[Span], sent: Span, ents: List[Span]) -> Optional[str]:
