@@ -514,6 +514,13 @@ def test_month_listed_with_a_dated_month_takes_its_year(make_doc, assembler):
     )
     (rec,) = assembler(doc)._.events
     assert rec["date"] == "1998-02"
+    doc = make_doc(
+        "Pell Bank amended the Credit Agreement on June 30 and December 31, 1998.",
+        [("Pell Bank", "ORG"), ("Credit Agreement", "AGREEMENT"), ("June 30", "DATE"), ("December 31, 1998", "DATE")],
+        [("amended", "AGREEMENT_AMENDMENT")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["date"] == "1998-06-30"
 
 
 def test_a_facility_is_the_credit_agreement_that_holds_its_words(make_doc, assembler):

@@ -129,10 +129,10 @@ def _pluperfect(text: str, trig: Span) -> bool:
 
 
 def _date_value(text: str, when: Span, ents: List[Span]) -> Optional[str]:
-    """The ISO value of a DATE; a month without a year takes the year of the date it is listed
-    with ("during February and May 1998" -> 1998-02)."""
+    """The ISO value of a DATE; a month or day without a year takes the year of the date it is
+    listed with ("during February and May 1998" -> 1998-02, "June 30 and December 31, 1998")."""
     value = normalize_date(when.text)
-    if value and value.startswith("--") and len(value) == 4:
+    if value and value.startswith("--"):
         for other in ents:
             if other.label_ == "DATE" and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[when.end_char : other.start_char]):
                 year = (normalize_date(other.text) or "")[:4]
