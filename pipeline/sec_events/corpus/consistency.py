@@ -46,14 +46,18 @@ def check_consistency(docs: List[AnnotatedDoc], exceptions: Set[Tuple[str, str]]
     for text, labs in sorted(labels.items()):
         if len(labs) > 1 and not any((lab, text) in exceptions for lab in labs):
             problems.append(f"{text!r} is labelled {', '.join(sorted(labs))} in different places")
+    # one whitespace character between words: a wrapped line, not a table's column gap
+    patterns = [
+        (text, labs, text.split()[0], re.compile(r"(?<![\w-])" + r"\s".join(map(re.escape, text.split())) + r"(?![\w-])"))
+        for text, labs in labels.items()
+        if len(text) >= MIN_LENGTH
+    ]
     for doc in docs:
         covered = [(s, e) for s, e, _ in doc.ents]
-        for text, labs in labels.items():
-            if len(text) < MIN_LENGTH:
+        for text, labs, first_word, pattern in patterns:
+            if first_word not in doc.text:  # the cheap test first: most names are not in most documents
                 continue
-            # one whitespace character between words: a wrapped line, not a table's column gap
-            pattern = r"(?<![\w-])" + r"\s".join(map(re.escape, text.split())) + r"(?![\w-])"
-            for m in re.finditer(pattern, doc.text):
+            for m in pattern.finditer(doc.text):
                 if any(s <= m.start() and m.end() <= e for s, e in covered):
                     continue
                 before = doc.text[max(0, m.start() - 25) : m.start()]
