@@ -88,7 +88,7 @@ class NameResolver:
             return self.defined[ent.start_char]
         low = norm(ent.text)
         best = ent.text
-        if LEGAL_SUFFIX.search(ent.text.strip()):  # "JasTech, Inc." is complete, not "JasTech, Inc. of Florida"
+        if LEGAL_SUFFIX.search(ent.text.strip()):  # "Tarvin, Inc." is complete, not "Tarvin, Inc. of Ohio"
             return best
         for other in self.orgs:
             o = norm(other.text)

@@ -157,7 +157,7 @@ def _money_value(money: Span) -> Optional[dict]:
 
 
 def _relative(text: str, org: Span) -> bool:
-    """An organization named as another's relative ("ASO, a subsidiary of Astro Corp."): not a party."""
+    """An organization named as another's relative ("Pell Orbital, a subsidiary of Pell Corp."): not a party."""
     return bool(RELATIVE_OF.search(text[max(0, org.start_char - 40) : org.start_char]))
 
 
