@@ -535,3 +535,16 @@ def test_a_facility_is_the_credit_agreement_that_holds_its_words(make_doc, assem
     _, credit, term = assembler(doc)._.events
     assert credit["agreement"] == "Second Amended and Restated Credit Agreement"
     assert term["agreement"] == "Term Facility"  # no agreement holds "term": its own name
+
+
+def test_entry_takes_the_value_the_next_sentence_gives_this_contract(make_doc, assembler):
+    doc = make_doc(
+        "The Navy awarded Brandt Marine LLC a new contract for hull maintenance.\n\n"
+        "With a value not to exceed $9.5 million, this indefinite-delivery, indefinite-quantity contract runs "
+        "through 2013. Brandt Marine LLC paid $20,000 in fees.",
+        [("Navy", "ORG"), ("Brandt Marine LLC", "ORG"), ("$9.5 million", "MONEY"), ("2013", "DATE"),
+         ("Brandt Marine LLC", "ORG"), ("$20,000", "MONEY")],
+        [("awarded", "AGREEMENT_ENTRY")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["amount"] == {"value": 9.5e6, "currency": "USD"}

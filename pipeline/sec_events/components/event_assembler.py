@@ -49,8 +49,8 @@ Rules, in order of preference (each a small function below):
   else that date), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
   $Y", per-share prices aside unless an amendment sets nothing else); an entry "to
-  consummate this acquisition" takes the price one of the two sentences before states;
-  else shared within the event.
+  consummate this acquisition" takes the price one of the two sentences before states, one
+  whose next sentence values "this contract" that value; else shared within the event.
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
   copies the record of the same type that the item's body gives first.
 """
@@ -82,6 +82,8 @@ GOVERNED = re.compile(r"(?i)\s*,?\s*(?:governing|under|relating to|related to|pu
 POSSESSIVE_NON_PARTY = re.compile(r"(?i)^\s*['’]s?\s+(?!(?:\w+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[sc]es?|facility|loan|credit|plan|indenture|notes|arrangement)\b)")
 ANAPHOR = re.compile(r"(?i)\b(?:this|these|the|such)\s+(?:proposed\s+)?(?:acquisitions?|transactions?|mergers?|sales?|purchases?|financing|offering|settlement|investment)\b")
 CONSIDERATION = re.compile(r"(?i)\b(?:consideration|purchase price|price of|valued at|value of|paid|pay|proceeds|for approximately|for \$)")
+THIS_AGREEMENT = re.compile(r"(?i)\b(?:this|such)\b[^.;]{0,60}?\b(?:contract|agreement|arrangement|award|order|lease|license)\b")
+VALUE_WORDS = re.compile(r"(?i)\b(?:value|valued|worth|price|consideration|total|aggregate)\b")
 EVENT_SUBJECT = re.compile(r"(?i)^\W*(?:the|this|such|each such|that)\s*$")
 TODAY = re.compile(r"(?i)\btoday\b")
 # A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
@@ -193,7 +195,7 @@ class EventAssembler:
                 "agreement": self._agreement(trig, ents, names),
                 "parties": [],
                 "date": self._date(doc, names.text, trig, triggers, sent, ents),
-                "amount": self._amount(names.text, trig, ents) or self._consideration(doc, names, trig, sent),
+                "amount": self._amount(names.text, trig, ents) or self._consideration(doc, names, trig, sent) or self._value_after(doc, names, trig, sent),
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
@@ -405,6 +407,22 @@ class EventAssembler:
             and CONSIDERATION.search(e.sent.text) and not PER_SHARE.match(names.text[e.end_char : e.end_char + 20])
         ]
         return _money_value(prices[-1]) if prices else None
+
+    @staticmethod
+    def _value_after(doc: Doc, names: NameResolver, trig: Span, sent: Span) -> Optional[dict]:
+        """An entry whose next sentence values "this contract" ("With a value not to exceed
+        $9.5 million, this ... contract is for ...") carries that value."""
+        if trig.label_ != "AGREEMENT_ENTRY" or sent.end >= len(doc):
+            return None
+        following = doc[sent.end].sent
+        if not (THIS_AGREEMENT.search(following.text) and VALUE_WORDS.search(following.text)):
+            return None
+        money = [
+            e for e in names.ents
+            if e.label_ == "MONEY" and following.start_char <= e.start_char < following.end_char
+            and not PER_SHARE.match(names.text[e.end_char : e.end_char + 20])
+        ]
+        return _money_value(money[0]) if money else None
 
     @staticmethod
     def _share_within_events(records: List[dict]) -> None:
