@@ -435,22 +435,22 @@ def test_event_noun_subject_takes_its_sentences_date(make_doc, assembler):
 
 def test_entry_for_this_acquisition_carries_the_price_stated_before(make_doc, assembler):
     doc = make_doc(
-        "Aggregate consideration for Tamsin Software Inc. was approximately $8.7 million. "
-        "In order to consummate this acquisition, Corbel Group, Inc. entered into an Agreement and Plan of Merger "
+        "The purchase price paid for Tamsin Software Inc. was $6.1 million in cash and stock. "
+        "To complete this acquisition, Corbel Group, Inc. entered into an Agreement and Plan of Merger "
         "with Tamsin Software Inc.",
-        [("Tamsin Software Inc.", "ORG"), ("$8.7 million", "MONEY"), ("Corbel Group, Inc.", "ORG"),
+        [("Tamsin Software Inc.", "ORG"), ("$6.1 million", "MONEY"), ("Corbel Group, Inc.", "ORG"),
          ("Agreement and Plan of Merger", "AGREEMENT"), ("Tamsin Software Inc.", "ORG")],
         [("entered into", "AGREEMENT_ENTRY")],
     )
     (rec,) = assembler(doc)._.events
-    assert rec["amount"] == {"value": 8.7e6, "currency": "USD"}
+    assert rec["amount"] == {"value": 6.1e6, "currency": "USD"}
 
 
 def test_previous_agreement_carries_within_a_paragraph_or_a_reference_back(make_doc, assembler):
     doc = make_doc(
         "Brisk Fleet Inc. entered into a Lease Agreement with Arbor Yard LLC. It expires in 2030.\n\n"
         "The amendment was approved.\n\n"
-        "Brisk Fleet Inc. opened a depot. Brisk Fleet Inc. issued a release announcing entry into lease agreement.\n\n"
+        "Brisk Fleet Inc. opened a depot. Brisk Fleet Inc. put out a statement on its entry into lease agreement.\n\n"
         "Revenue rose because a customer renewed its order.",
         [("Brisk Fleet Inc.", "ORG"), ("Lease Agreement", "AGREEMENT"), ("Arbor Yard LLC", "ORG"), ("2030", "DATE"),
          ("Brisk Fleet Inc.", "ORG"), ("Brisk Fleet Inc.", "ORG")],
@@ -465,25 +465,25 @@ def test_previous_agreement_carries_within_a_paragraph_or_a_reference_back(make_
 
 def test_lowercase_object_before_a_name_takes_the_agreement_of_its_kind(make_doc, assembler):
     doc = make_doc(
-        "Quarry Lane Inc. executed letter agreements with the holders of its Convertible Notes.\n\n"
-        "Exhibit 10.1 Form of Letter Agreement.",
-        [("Quarry Lane Inc.", "ORG"), ("Convertible Notes", "AGREEMENT"), ("Letter Agreement", "AGREEMENT")],
-        [("executed", "AGREEMENT_ENTRY")],
+        "Quarry Lane Inc. signed consent agreements with the lenders under its Revolving Notes.\n\n"
+        "Exhibit 10.1 Form of Consent Agreement.",
+        [("Quarry Lane Inc.", "ORG"), ("Revolving Notes", "AGREEMENT"), ("Consent Agreement", "AGREEMENT")],
+        [("signed", "AGREEMENT_ENTRY")],
     )
-    (letters,) = assembler(doc)._.events
-    assert letters["agreement"] == "Letter Agreement"  # not the Notes whose holders sign them
+    (consents,) = assembler(doc)._.events
+    assert consents["agreement"] == "Consent Agreement"  # not the Notes whose lenders sign them
 
 
 def test_every_listing_of_an_agreement_adds_its_parties(make_doc, assembler):
     doc = make_doc(
-        "Hollis Labs, Inc. executed a Letter Agreement with the holders of its debentures.\n\n"
+        "Hollis Labs, Inc. signed a Letter Agreement with each of its two bridge lenders.\n\n"
         "10.1 Letter Agreement, dated May 1, 2001, between Hollis Labs, Inc. and Perrin Capital LLC\n\n"
         "10.2 Letter Agreement, dated May 1, 2001, between Hollis Labs, Inc. and Ostend Partners L.P.",
         [("Hollis Labs, Inc.", "ORG"), ("Letter Agreement", "AGREEMENT"), ("Letter Agreement", "AGREEMENT"),
          ("May 1, 2001", "DATE"), ("Hollis Labs, Inc.", "ORG"), ("Perrin Capital LLC", "ORG"),
          ("Letter Agreement", "AGREEMENT"), ("May 1, 2001", "DATE"), ("Hollis Labs, Inc.", "ORG"),
          ("Ostend Partners L.P.", "ORG")],
-        [("executed", "AGREEMENT_ENTRY")],
+        [("signed", "AGREEMENT_ENTRY")],
     )
     (rec,) = assembler(doc)._.events
     assert set(rec["parties"]) == {"Hollis Labs, Inc.", "Perrin Capital LLC", "Ostend Partners L.P."}
@@ -493,27 +493,27 @@ def test_report_takes_its_transactions_date_and_not_a_distant_one(make_doc, asse
     text = (
         "Date of Report (Date of earliest event reported): June 9, 2003\n\nKessock Tool Corp.\n"
         "(Exact name of registrant as specified in its charter)\n\n"
-        "Brede LLC entered into its first Supply Agreement in 1979. "
+        "Brede LLC entered into its first Supply Agreement in 1968. "
         "On June 6, 2003, Kessock Tool Corp. entered into a Credit Agreement with Tarn Bank. "
         "Kessock Tool Corp. has signed an Agreement and Plan of Merger with Brede LLC."
     )
     ents = [("June 9, 2003", "DATE"), ("Kessock Tool Corp.", "ORG"), ("Brede LLC", "ORG"),
-            ("Supply Agreement", "AGREEMENT"), ("1979", "DATE"), ("June 6, 2003", "DATE"), ("Kessock Tool Corp.", "ORG"),
+            ("Supply Agreement", "AGREEMENT"), ("1968", "DATE"), ("June 6, 2003", "DATE"), ("Kessock Tool Corp.", "ORG"),
             ("Credit Agreement", "AGREEMENT"), ("Tarn Bank", "ORG"), ("Kessock Tool Corp.", "ORG"),
             ("Agreement and Plan of Merger", "AGREEMENT"), ("Brede LLC", "ORG")]
     events = [("entered into", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"), ("signed", "AGREEMENT_ENTRY")]
     supply, credit, merger = assembler(make_doc(text, ents, events))._.events
-    assert supply["date"] == "1979" and credit["date"] == merger["date"] == "2003-06-06"
+    assert supply["date"] == "1968" and credit["date"] == merger["date"] == "2003-06-06"
 
 
 def test_month_listed_with_a_dated_month_takes_its_year(make_doc, assembler):
     doc = make_doc(
-        "Amendments to the Credit Agreement with Pell Bank during February and May 1998 waived certain covenants.",
-        [("Credit Agreement", "AGREEMENT"), ("Pell Bank", "ORG"), ("February", "DATE"), ("May 1998", "DATE")],
+        "Amendments to the Credit Agreement with Pell Bank in March and June 2011 relaxed two covenants.",
+        [("Credit Agreement", "AGREEMENT"), ("Pell Bank", "ORG"), ("March", "DATE"), ("June 2011", "DATE")],
         [("Amendments", "AGREEMENT_AMENDMENT")],
     )
     (rec,) = assembler(doc)._.events
-    assert rec["date"] == "1998-02"
+    assert rec["date"] == "2011-03"
     doc = make_doc(
         "Pell Bank amended the Credit Agreement on June 30 and December 31, 1998.",
         [("Pell Bank", "ORG"), ("Credit Agreement", "AGREEMENT"), ("June 30", "DATE"), ("December 31, 1998", "DATE")],
@@ -539,12 +539,12 @@ def test_a_facility_is_the_credit_agreement_that_holds_its_words(make_doc, assem
 
 def test_entry_takes_the_value_the_next_sentence_gives_this_contract(make_doc, assembler):
     doc = make_doc(
-        "The Navy awarded Brandt Marine LLC a new contract for hull maintenance.\n\n"
-        "With a value not to exceed $9.5 million, this indefinite-delivery, indefinite-quantity contract runs "
-        "through 2013. Brandt Marine LLC paid $20,000 in fees.",
-        [("Navy", "ORG"), ("Brandt Marine LLC", "ORG"), ("$9.5 million", "MONEY"), ("2013", "DATE"),
+        "Harlow County selected Brandt Marine LLC and awarded it a dredging contract.\n\n"
+        "Valued at up to $4.2 million over three years, this fixed-price, multi-site contract covers two "
+        "harbors. Brandt Marine LLC paid $20,000 in fees.",
+        [("Harlow County", "ORG"), ("Brandt Marine LLC", "ORG"), ("$4.2 million", "MONEY"),
          ("Brandt Marine LLC", "ORG"), ("$20,000", "MONEY")],
         [("awarded", "AGREEMENT_ENTRY")],
     )
     (rec,) = assembler(doc)._.events
-    assert rec["amount"] == {"value": 9.5e6, "currency": "USD"}
+    assert rec["amount"] == {"value": 4.2e6, "currency": "USD"}

@@ -5,7 +5,7 @@ gives it: a defined short name ('Name (the "Short")') to the name it was defined
 short form ("Brightwater") to the longest name it begins, a shorter agreement name to the
 longer one holding its words; it also finds the registrant (the cover page's name, or
 'Name (the "Company")'). The helpers below find the capitalized agreement that a lowercase
-mention ("a definitive agreement to acquire", "entry into loan agreement") stands for.
+mention ("a definitive agreement to acquire", "entry into lease agreement") stands for.
 """
 
 import re

@@ -8,8 +8,8 @@ list of plain dicts (LABELS.md, "Event records"):
 Rules, in order of preference (each a small function below):
 - agreement: the AGREEMENT in the trigger's sentence (first after the trigger, else the
   nearest before, and of "the Indenture governing the Notes" the Indenture; when a
-  lowercase object comes first, "executed letter agreements with the holders of the
-  Notes", the document's capitalized agreement of its kind, "Letter Agreement", if any),
+  lowercase object comes first, "signed consent agreements with the lenders under its
+  Notes", the document's capitalized agreement of its kind, "Consent Agreement", if any),
   resolved to its most complete name: a defined short name ('(the "Agreement")', '(as
   amended, the "Merger Agreement")') maps to the name it was defined for, a name whose
   words all occur in a longer name with the same head word maps to that name (one sharing
@@ -23,7 +23,7 @@ Rules, in order of preference (each a small function below):
   of that kind ("Supply", "Merger"), else null; otherwise the previous record's, when it
   is in the same paragraph or the sentence refers back ("The amendment also ...",
   "extended the agreement"), else the capitalized agreement of the kind a bare noun after
-  the trigger names ("entry into loan agreement").
+  the trigger names ("entry into lease agreement").
 - parties: the ORGs of the sentence (wire services of a dateline, relatives as in "a
   subsidiary of X" and possessives as in "X's common stock" aside), each by its most
   complete name in the document ("Brightwater" -> "Brightwater Pharmaceuticals Corp."; a
@@ -36,8 +36,8 @@ Rules, in order of preference (each a small function below):
 - date: a DATE introduced by "on", "in", "during", "as of", "effective" (not "beginning
   in", "through"), "dated" (the last for an entry only: "amends the Lease dated June 1,
   2007" dates the lease) (or right after an expiry or termination trigger), given to the
-  nearest trigger before it ("entered into in 1989, as amended"), else to the nearest
-  after (a month listed with a dated one takes its year: "February and May 1998"); for an
+  nearest trigger before it ("entered into in 2004, as amended"), else to the nearest
+  after (a month listed with a dated one takes its year: "March and June 2011"); for an
   event noun that opens its sentence ("The extension was signed on ..."), the sentence's;
   else the sentence's opening "On <date>," / "In <month>," unless the sentence announces
   the event (then that is the announcement's date); else shared with the other records of
@@ -49,7 +49,7 @@ Rules, in order of preference (each a small function below):
   else that date), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
   $Y", per-share prices aside unless an amendment sets nothing else); an entry "to
-  consummate this acquisition" takes the price one of the two sentences before states, one
+  complete this acquisition" takes the price one of the two sentences before states, one
   whose next sentence values "this contract" that value; else shared within the event.
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
   copies the record of the same type that the item's body gives first.
@@ -97,7 +97,7 @@ GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonu
     rf"\b(?:(?:a|an|this|that|these|its|their|two|three|four|several|various|certain)\s+(?:{MODIFIER}){{0,4}}|(?:the|[Tt]he\s+\w+'s|our)\s+(?:{MODIFIER}){{1,4}})"
     r"(?:agreements?|contracts?|leases?|plans?|facility|facilities|licenses?|notes?)\b"
 )
-OBJECT_KIND = re.compile(  # "executed letter agreements", "entry into loan agreement": a lowercase object of a kind
+OBJECT_KIND = re.compile(  # "signed consent agreements", "entry into lease agreement": a lowercase object of a kind
     rf"\s+(?:into\s+|to\s+|of\s+)?(?:(?:a|an|two|three|four|several|various|certain|new)\s+)?"
     rf"((?:{MODIFIER}){{1,3}}(?:agreements?|contracts?|leases?|licenses?|facility))\b"
 )
@@ -132,7 +132,7 @@ def _pluperfect(text: str, trig: Span) -> bool:
 
 def _date_value(text: str, when: Span, ents: List[Span]) -> Optional[str]:
     """The ISO value of a DATE; a month or day without a year takes the year of the date it is
-    listed with ("during February and May 1998" -> 1998-02, "June 30 and December 31, 1998")."""
+    listed with ("in March and June 2011" -> 2011-03, "June 30 and December 31, 2011")."""
     value = normalize_date(when.text)
     if value and value.startswith("--"):
         for other in ents:
@@ -239,7 +239,7 @@ class EventAssembler:
         before = [e for e in agreements if e.end <= trig.start]
         kind = OBJECT_KIND.match(names.text, trig.end_char)
         if after and kind and kind.end() <= after[0].start_char:
-            # "executed letter agreements with the holders of its Debentures": the Letter Agreement
+            # "signed consent agreements with the lenders under its Notes": the Consent Agreement
             named = named_for_kind(names, kind.group(1), "")
             if named:
                 return named
@@ -264,12 +264,12 @@ class EventAssembler:
     @staticmethod
     def _unnamed_agreement(doc: Doc, names: NameResolver, trig: Span, sent: Span, previous: Optional[dict]) -> Optional[str]:
         """The agreement of a trigger whose sentence names none. A lowercase one after the
-        trigger ("entered into two acquisition agreements", "a definitive agreement to
+        trigger ("entered into two supply agreements", "a definitive agreement to
         acquire") is the one the next sentence names, else the document's capitalized
         agreement sharing its kind ("Agreement and Plan of Merger"), else unnamed (null).
         Without one, the previous record's when it is in the same paragraph or the sentence
         refers back ("The amendment also ...", "has extended the agreement"); else the capitalized agreement of
-        the kind a bare noun names ("announcing entry into loan agreement")."""
+        the kind a bare noun names ("entry into lease agreement")."""
         generic = GENERIC_AGREEMENT.search(names.text, trig.end_char, sent.end_char)
         if generic is not None:
             return next_sentence_agreement(doc, names, sent) or named_for_kind(
@@ -341,7 +341,7 @@ class EventAssembler:
                 if not ANNOUNCEMENT.search(text[e.end_char : trig.start_char]):
                     opening = opening or e
                 continue
-            # a date follows the event it dates ("entered into in 1989, as amended"): the nearest
+            # a date follows the event it dates ("entered into in 2004, as amended"): the nearest
             # trigger before it, else the nearest after
             preceding = [t for t in in_sent if t.end <= e.start]
             nearest = preceding[-1] if preceding else min(in_sent, key=lambda t: t.start - e.end)
@@ -395,7 +395,7 @@ class EventAssembler:
     @staticmethod
     def _consideration(doc: Doc, names: NameResolver, trig: Span, sent: Span) -> Optional[dict]:
         """An entry whose sentence refers back to "this acquisition" carries the price that one
-        of the two sentences before states ("Aggregate consideration ... was $8.7 million.")."""
+        of the two sentences before states ("The purchase price ... was $6.1 million.")."""
         if trig.label_ != "AGREEMENT_ENTRY" or not ANAPHOR.search(sent.text) or _pluperfect(names.text, trig):
             return None
         start = sent.start
@@ -410,8 +410,8 @@ class EventAssembler:
 
     @staticmethod
     def _value_after(doc: Doc, names: NameResolver, trig: Span, sent: Span) -> Optional[dict]:
-        """An entry whose next sentence values "this contract" ("With a value not to exceed
-        $9.5 million, this ... contract is for ...") carries that value."""
+        """An entry whose next sentence values "this contract" ("Valued at up to $4.2 million,
+        this fixed-price contract covers ...") carries that value."""
         if trig.label_ != "AGREEMENT_ENTRY" or sent.end >= len(doc):
             return None
         following = doc[sent.end].sent
@@ -462,7 +462,7 @@ class EventAssembler:
         within a month of the cover page's date of the earliest event reported, else that date
         (unless it "had" happened before)."""
         dated = [r["date"] for r in records if r["date"] and not r["heading"] and r["type"] != "AGREEMENT_TERMINATION"]
-        if report_date:  # a date far from the report's belongs to something else ("established in 1979")
+        if report_date:  # a date far from the report's belongs to something else ("founded in 1968")
             dated = [d for d in dated if _days_apart(d, report_date) <= REPORT_WINDOW_DAYS]
         first = dated[0] if dated else report_date
         for rec in records:
