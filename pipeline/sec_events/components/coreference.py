@@ -75,13 +75,17 @@ class NameResolver:
                 if prev.label_ == ent.label_:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
                     break
-        self.paragraphs = [0] + [m.end() for m in BLANK_LINE.finditer(self.text)]  # where each paragraph starts
+        self._paragraphs = [0] + [m.end() for m in BLANK_LINE.finditer(self.text)]  # where each paragraph starts
         self.cover = REGISTRANT_CUE.search(self.text)  # a current report's cover page, if any
         self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
         # a defined short name ("New Credit Agreement") is never the full name of another mention
         self.short_names = {norm(e.text) for e in self.agreements if e.start_char in self.defined}
         self.defined_for = {norm(name) for name in self.defined.values()}
+
+    def paragraph_start(self, char: int) -> int:
+        """Where the paragraph holding character `char` starts."""
+        return self._paragraphs[bisect_right(self._paragraphs, char) - 1]
 
     def org(self, ent: Span) -> str:
         if ent.start_char in self.defined:
@@ -155,7 +159,7 @@ def next_sentence_agreement(doc: Doc, names: NameResolver, sent: Span) -> Option
     if sent.end >= len(doc):
         return None
     following = doc[sent.end].sent
-    if names.paragraphs[bisect_right(names.paragraphs, following.start_char) - 1] > sent.start_char:
+    if names.paragraph_start(following.start_char) > sent.start_char:
         return None
     found = [e for e in names.agreements if following.start_char <= e.start_char and e.end_char <= following.end_char]
     return names.agreement(found[0]) if found else None

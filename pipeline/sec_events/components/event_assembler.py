@@ -56,7 +56,6 @@ Rules, in order of preference (each a small function below):
 """
 
 import re
-from bisect import bisect_right
 from datetime import date
 from typing import Dict, List, Optional, Tuple
 
@@ -84,6 +83,7 @@ ANAPHOR = re.compile(r"(?i)\b(?:this|these|the|such)\s+(?:proposed\s+)?(?:acquis
 CONSIDERATION = re.compile(r"(?i)\b(?:consideration|purchase price|price of|valued at|value of|paid|pay|proceeds|for approximately|for \$)")
 THIS_AGREEMENT = re.compile(r"(?i)\b(?:this|such)\b[^.;]{0,60}?\b(?:contract|agreement|arrangement|award|order|lease|license)\b")
 VALUE_WORDS = re.compile(r"(?i)\b(?:value|valued|worth|price|consideration|total|aggregate)\b")
+LISTED_WITH = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # "March and June 2011"
 EVENT_SUBJECT = re.compile(r"(?i)^\W*(?:the|this|such|each such|that)\s*$")
 TODAY = re.compile(r"(?i)\btoday\b")
 # A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
@@ -136,7 +136,7 @@ def _date_value(text: str, when: Span, ents: List[Span]) -> Optional[str]:
     value = normalize_date(when.text)
     if value and value.startswith("--"):
         for other in ents:
-            if other.label_ == "DATE" and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*", text[when.end_char : other.start_char]):
+            if other.label_ == "DATE" and LISTED_WITH.fullmatch(text[when.end_char : other.start_char]):
                 year = (normalize_date(other.text) or "")[:4]
                 return f"{year}-{value[2:]}" if year.isdigit() else value
     return value
@@ -151,6 +151,11 @@ def _days_apart(a: str, b: str) -> float:
         return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
     except ValueError:
         return float("inf")
+
+
+def _per_share(text: str, money: Span) -> bool:
+    """A price per share ("$5.92 per share"), not an amount an agreement carries."""
+    return bool(PER_SHARE.match(text[money.end_char : money.end_char + 20]))
 
 
 def _money_value(money: Span) -> Optional[dict]:
@@ -195,7 +200,9 @@ class EventAssembler:
                 "agreement": self._agreement(trig, ents, names),
                 "parties": [],
                 "date": self._date(doc, names.text, trig, triggers, sent, ents),
-                "amount": self._amount(names.text, trig, ents) or self._consideration(doc, names, trig, sent) or self._value_after(doc, names, trig, sent),
+                "amount": self._amount(names.text, trig, ents)
+                or self._consideration(doc, names, trig, sent)
+                or self._value_after(doc, names, trig, sent),
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
@@ -262,20 +269,22 @@ class EventAssembler:
         return name
 
     @staticmethod
-    def _unnamed_agreement(doc: Doc, names: NameResolver, trig: Span, sent: Span, previous: Optional[dict]) -> Optional[str]:
+    def _unnamed_agreement(
+        doc: Doc, names: NameResolver, trig: Span, sent: Span, previous: Optional[dict]
+    ) -> Optional[str]:
         """The agreement of a trigger whose sentence names none. A lowercase one after the
         trigger ("entered into two supply agreements", "a definitive agreement to
         acquire") is the one the next sentence names, else the document's capitalized
         agreement sharing its kind ("Agreement and Plan of Merger"), else unnamed (null).
         Without one, the previous record's when it is in the same paragraph or the sentence
-        refers back ("The amendment also ...", "has extended the agreement"); else the capitalized agreement of
-        the kind a bare noun names ("entry into lease agreement")."""
+        refers back ("The amendment also ...", "has extended the agreement"); else the
+        capitalized agreement of the kind a bare noun names ("entry into lease agreement")."""
         generic = GENERIC_AGREEMENT.search(names.text, trig.end_char, sent.end_char)
         if generic is not None:
             return next_sentence_agreement(doc, names, sent) or named_for_kind(
                 names, generic.group(0), names.text[generic.end() : sent.end_char]
             )
-        paragraph = names.paragraphs[bisect_right(names.paragraphs, trig.start_char) - 1]
+        paragraph = names.paragraph_start(trig.start_char)
         refers_back = REFERS_BACK.match(sent.text) or DEFINITE_OBJECT.match(names.text, trig.end_char)
         if previous is not None and (previous["trigger"]["start"] >= paragraph or refers_back):
             return previous["agreement"]
@@ -309,7 +318,7 @@ class EventAssembler:
     @staticmethod
     def _paragraph_subject(names: NameResolver, trig: Span) -> List[str]:
         """The last organization named before the trigger in its paragraph."""
-        start = names.paragraphs[bisect_right(names.paragraphs, trig.start_char) - 1]
+        start = names.paragraph_start(trig.start_char)
         before = [e for e in names.orgs if start <= e.start_char and e.end_char <= trig.start_char]
         before = [e for e in before if not WIRE_SERVICE.search(e.text) and not _relative(names.text, e)]
         return [names.org(before[-1])] if before else []
@@ -350,7 +359,11 @@ class EventAssembler:
                 own.append((abs(e.start - trig.end), e))
         if not own and EVENT_SUBJECT.match(text[sent.start_char : trig.start_char]):
             # "The extension was signed on September 4, 2015": the date of the sentence's event
-            own = [(abs(e.start - trig.end), e) for e in ents if e.label_ == "DATE" and normalize_date(e.text) and _cued(doc, e, trig.label_)]
+            own = [
+                (abs(e.start - trig.end), e)
+                for e in ents
+                if e.label_ == "DATE" and normalize_date(e.text) and _cued(doc, e, trig.label_)
+            ]
         chosen = min(own, key=lambda x: x[0])[1] if own else opening
         return _date_value(text, chosen, ents) if chosen is not None else None
 
@@ -372,10 +385,10 @@ class EventAssembler:
         cue = REPORT_DATE_CUE.search(names.text, 0, names.cover.start())
         if cue is None:
             return None
-        for e in names.ents:
-            if e.label_ == "DATE" and abs(e.start_char - cue.end()) <= 80 and normalize_date(e.text):
-                return normalize_date(e.text)
-        return None
+        near = (
+            normalize_date(e.text) for e in names.ents if e.label_ == "DATE" and abs(e.start_char - cue.end()) <= 80
+        )
+        return next((value for value in near if value), None)
 
     @staticmethod
     def _amount(text: str, trig: Span, ents: List[Span]) -> Optional[dict]:
@@ -384,7 +397,7 @@ class EventAssembler:
         if trig.label_ == "AGREEMENT_TERMINATION":
             return None
         all_money = [e for e in ents if e.label_ == "MONEY" and normalize_money(e.text)]
-        money = [e for e in all_money if not PER_SHARE.match(text[e.end_char : e.end_char + 20])]
+        money = [e for e in all_money if not _per_share(text, e)]
         if not money and trig.label_ == "AGREEMENT_AMENDMENT":
             money = all_money  # "amended the exercise price of the warrants to $5.92 per share"
         money = [e for e in money if not _replaced_amount(text, e, money)]
@@ -404,7 +417,7 @@ class EventAssembler:
         prices = [
             e for e in names.ents
             if e.label_ == "MONEY" and doc[start].idx <= e.start_char < sent.start_char
-            and CONSIDERATION.search(e.sent.text) and not PER_SHARE.match(names.text[e.end_char : e.end_char + 20])
+            and CONSIDERATION.search(e.sent.text) and not _per_share(names.text, e)
         ]
         return _money_value(prices[-1]) if prices else None
 
@@ -420,7 +433,7 @@ class EventAssembler:
         money = [
             e for e in names.ents
             if e.label_ == "MONEY" and following.start_char <= e.start_char < following.end_char
-            and not PER_SHARE.match(names.text[e.end_char : e.end_char + 20])
+            and not _per_share(names.text, e)
         ]
         return _money_value(money[0]) if money else None
 
