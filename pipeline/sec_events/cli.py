@@ -217,13 +217,11 @@ def ablate_cli(
 def report(
     metrics: Path = typer.Option(Path("metrics"), exists=True, help="folder with the evaluate step's JSON"),
     config: str = typer.Option("cpu", help="config name: metrics/<config>-test.json"),
-    model: str = typer.Option("training/cpu/model-best", help="pipeline for the displaCy views"),
-    test: Path = typer.Option(Path("corpus/test.spacy"), exists=True, help="test DocBin"),
     log: Path = typer.Option(Path("training/cpu/train-log.jsonl"), help="training log (JSON lines)"),
     output: Path = typer.Option(Path("reports"), help="folder for evaluation.md/.html and charts"),
 ):
-    """Write the evaluation report (Markdown and HTML, with charts)."""
-    for path in write_report(metrics, config, model, test, log, output):
+    """Write the evaluation report (one self-contained HTML page and its Markdown version, with charts)."""
+    for path in write_report(metrics, config, log, output):
         typer.echo(f"-> {path}")
 
 

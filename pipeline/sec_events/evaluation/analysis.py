@@ -6,7 +6,7 @@ from collections import Counter, defaultdict
 from typing import Callable, Dict, List, Optional, Sequence
 
 from ..labels import ENTITY_LABELS, EVENT_LABELS
-from .scores import count_spans, span_table
+from .scores import doc_counts, sum_counts, tables
 
 MISSED, SPURIOUS = "(missed)", "(spurious)"
 
@@ -45,6 +45,20 @@ def _context(text: str, start: int, end: int, window: int) -> str:
     return f"…{left} [{' '.join(text[start:end].split())}] {right}…"
 
 
+def _classified(golds, preds):
+    """(gold, kind, label, span) for every error of entities and triggers, by the kinds of `error_patterns`."""
+    for gold, (ents, events, _) in zip(golds, preds):
+        for gold_spans, pred_spans in ((gold.ents, ents), (gold.events, events)):
+            g_set, p_set = set(map(tuple, gold_spans)), set(map(tuple, pred_spans))
+            for g in sorted(g_set - p_set):
+                over = _overlapping(g, p_set)
+                kind = "missed" if not over else ("boundary" if any(o[2] == g[2] for o in over) else "wrong label")
+                yield gold, kind, g[2], g, over
+            for p in sorted(p_set - g_set):
+                if not _overlapping(p, g_set):
+                    yield gold, "spurious", p[2], p, []
+
+
 def error_patterns(golds, preds, n: int = 20, window: int = 40) -> List[dict]:
     """The n most frequent (kind, label, text) errors over entities and triggers, with one context each.
 
@@ -53,27 +67,65 @@ def error_patterns(golds, preds, n: int = 20, window: int = 40) -> List[dict]:
     """
     counts: Counter = Counter()
     examples: Dict[tuple, dict] = {}
-    for gold, (ents, events, _) in zip(golds, preds):
-        for gold_spans, pred_spans in ((gold.ents, ents), (gold.events, events)):
-            g_set, p_set = set(map(tuple, gold_spans)), set(map(tuple, pred_spans))
-            for g in g_set - p_set:
-                over = _overlapping(g, p_set)
-                kind = "missed" if not over else ("boundary" if any(o[2] == g[2] for o in over) else "wrong label")
-                predicted = ", ".join(sorted(f"{' '.join(gold.text[o[0]:o[1]].split())} ({o[2]})" for o in over))
-                key = (kind, g[2], " ".join(gold.text[g[0] : g[1]].split()))
-                counts[key] += 1
-                examples.setdefault(key, {"doc": gold.id, "context": _context(gold.text, g[0], g[1], window),
-                                          "predicted": predicted})
-            for p in p_set - g_set:
-                if _overlapping(p, g_set):
-                    continue
-                key = ("spurious", p[2], " ".join(gold.text[p[0] : p[1]].split()))
-                counts[key] += 1
-                examples.setdefault(key, {"doc": gold.id, "context": _context(gold.text, p[0], p[1], window),
-                                          "predicted": p[2]})
+    for gold, kind, label, span, over in _classified(golds, preds):
+        key = (kind, label, " ".join(gold.text[span[0] : span[1]].split()))
+        counts[key] += 1
+        predicted = label if kind == "spurious" else ", ".join(
+            sorted(f"{' '.join(gold.text[o[0]:o[1]].split())} ({o[2]})" for o in over))
+        examples.setdefault(key, {"doc": gold.id, "context": _context(gold.text, span[0], span[1], window),
+                                  "predicted": predicted})
     return [
         {"kind": k[0], "label": k[1], "text": k[2], "count": c, **examples[k]} for k, c in counts.most_common(n)
     ]
+
+
+def error_kinds(golds, preds, window: int = 30) -> List[dict]:
+    """Every (kind, label) of error with its count and share of all errors, and one short context
+    (the first in document order), most frequent first: what the model gets wrong most."""
+    counts: Counter = Counter()
+    examples: Dict[tuple, str] = {}
+    for gold, kind, label, span, _ in _classified(golds, preds):
+        counts[kind, label] += 1
+        examples.setdefault((kind, label), _context(gold.text, span[0], span[1], window))
+    total = sum(counts.values()) or 1
+    return [{"kind": k, "label": lab, "count": c, "share": round(c / total, 3), "context": examples[k, lab]}
+            for (k, lab), c in counts.most_common()]
+
+
+def error_views(golds, preds, n: int = 3, width: int = 1200) -> List[dict]:
+    """Excerpts of the `n` documents with the most errors (one per company where possible): the
+    `width` characters, cut at line breaks, holding the most errors, with gold and predicted
+    entities and triggers (offsets into the excerpt), for displaCy views."""
+    scored = []
+    for gold, (ents, events, _) in zip(golds, preds):
+        wrong = sorted({s[0] for s in set(map(tuple, gold.ents + gold.events)) ^ set(map(tuple, list(ents) + list(events)))})
+        if wrong:
+            best = max(wrong, key=lambda s: sum(s <= w < s + width for w in wrong))
+            scored.append((sum(best <= w < best + width for w in wrong), gold, best, ents, events))
+    scored.sort(key=lambda x: (-x[0], x[1].id))
+    views, companies = [], set()
+    for count, gold, first, ents, events in scored:
+        if len(views) == n:
+            break
+        if company_of(gold.id) in companies and len(scored) > n:
+            continue
+        companies.add(company_of(gold.id))
+        start = gold.text.rfind("\n", 0, max(first - 100, 0)) + 1
+        end = gold.text.find("\n", min(start + width, len(gold.text)))
+        end = len(gold.text) if end == -1 else end
+
+        def inside(spans):
+            return [[s - start, e - start, lab] for s, e, lab in spans if start <= s and e <= end]
+
+        views.append({"doc": gold.id, "start": start, "errors": count, "text": gold.text[start:end],
+                      "gold": inside(list(gold.ents) + list(gold.events)), "predicted": inside(list(ents) + list(events))})
+    return views
+
+
+def _interval(values: List[float]) -> List[float]:
+    values = sorted(values)
+    n = len(values)
+    return [round(values[int(0.025 * (n - 1))], 4), round(values[int(0.975 * (n - 1))], 4)]
 
 
 def bootstrap_ci(
@@ -82,34 +134,35 @@ def bootstrap_ci(
     group: Optional[Callable[[str], str]] = None,
     n: int = 1000,
     seed: int = 0,
-) -> Dict[str, List[float]]:
-    """95% intervals of entity and trigger micro F1, resampling groups of documents.
+) -> Dict[str, object]:
+    """95% intervals of every micro F1 the scores have (entities, triggers, record arguments,
+    event links) and, under "labels", of each label's and record argument's F1 (over the samples
+    where it has support), resampling groups of documents.
 
     `group` maps a document id to its resampling unit (default: the document itself; for
     the real filings, the company's CIK), so that documents of one company, which share
     names and layouts, are not counted as independent evidence.
     """
-    per_doc = []
-    for gold, (ents, events, _) in zip(golds, preds):
-        per_doc.append((count_spans(gold.ents, ents, ENTITY_LABELS), count_spans(gold.events, events, EVENT_LABELS)))
+    per_doc = [doc_counts(gold, pred) for gold, pred in zip(golds, preds)]
     units: Dict[str, List[int]] = defaultdict(list)
     for i, gold in enumerate(golds):
         units[group(gold.id) if group else gold.id].append(i)
     keys = sorted(units)
     rng = random.Random(seed)
-    samples = {"ents": [], "events": []}
+    samples: Dict[str, List[float]] = defaultdict(list)
+    per_label: Dict[str, List[float]] = defaultdict(list)
     for _ in range(n):
-        ent_c, ev_c = Counter(), Counter()
-        for key in (rng.choice(keys) for _ in keys):
-            for i in units[key]:
-                ent_c.update(per_doc[i][0])
-                ev_c.update(per_doc[i][1])
-        samples["ents"].append(span_table(ent_c, ENTITY_LABELS)["micro"]["f"])
-        samples["events"].append(span_table(ev_c, EVENT_LABELS)["micro"]["f"])
-    out = {}
-    for part, values in samples.items():
-        values.sort()
-        out[part] = [round(values[int(0.025 * (n - 1))], 4), round(values[int(0.975 * (n - 1))], 4)]
+        sample = sum_counts(per_doc[i] for key in (rng.choice(keys) for _ in keys) for i in units[key])
+        for part in ("ents", "events"):
+            sample.setdefault(part, Counter())
+        for part, table in tables(sample).items():
+            samples[part].append(table["micro"]["f"] if "micro" in table else table["f"])
+            if part in ("ents", "events", "records_e2e", "records_found"):
+                for name, row in table.items():
+                    if name not in ("micro", "macro") and row["support"]:
+                        per_label[f"{part}:{name}"].append(row["f"])
+    out: Dict[str, object] = {part: _interval(values) for part, values in samples.items()}
+    out["labels"] = {name: _interval(values) for name, values in per_label.items()}
     return out
 
 

@@ -11,8 +11,8 @@ from spacy.util import filter_spans
 
 from ..corpus.convert import read_docbin
 from ..labels import ENTITY_LABELS, EVENT_LABELS, EVENTS_KEY
-from .analysis import bootstrap_ci, confusion, error_patterns
-from .scores import count_records, count_spans, record_table, span_table
+from .analysis import bootstrap_ci, confusion, error_kinds, error_patterns, error_views
+from .scores import count_records, doc_counts, record_table, sum_counts, tables
 
 
 @dataclass
@@ -53,20 +53,11 @@ def predicted_spans(doc: Doc, spans_key: str = EVENTS_KEY, label_map: Optional[d
 
 
 def score_docs(golds: List[GoldDoc], preds: List[tuple]) -> dict:
-    """Tables for entities, events and (when gold records exist) records."""
-    ent_c, ev_c, found, e2e = Counter(), Counter(), Counter(), Counter()
-    with_records = 0
-    for gold, (ents, events, records) in zip(golds, preds):
-        count_spans(gold.ents, ents, ENTITY_LABELS, ent_c)
-        count_spans(gold.events, events, EVENT_LABELS, ev_c)
-        if gold.records is not None:
-            with_records += 1
-            count_records(gold.records, records, found, e2e)
-    result = {"docs": len(golds), "ents": span_table(ent_c, ENTITY_LABELS), "events": span_table(ev_c, EVENT_LABELS)}
-    if with_records:
-        result["records_found"] = record_table(found)
-        result["records_e2e"] = record_table(e2e)
-    return result
+    """Tables for entities, events and (when gold records exist) records and event links."""
+    total = sum_counts(doc_counts(g, p) for g, p in zip(golds, preds))
+    total.setdefault("ents", Counter())
+    total.setdefault("events", Counter())
+    return {"docs": len(golds), **tables(total)}
 
 
 def run_pipeline(nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None, batch_size: int = 8):
@@ -95,20 +86,29 @@ def records_on_gold_spans(nlp: Language, golds: List[GoldDoc], spans_key: str = 
     return records
 
 
+def evaluate_predictions(golds: List[GoldDoc], preds: List[tuple], group: Optional[Callable] = None) -> dict:
+    """Scores of predictions, plus the confusion table, the 20 most frequent errors, the error
+    kinds, excerpts with errors for displaCy views and bootstrap intervals."""
+    result = score_docs(golds, preds)
+    result["confusion"] = confusion(golds, preds)
+    result["errors"] = error_patterns(golds, preds)
+    result["error_kinds"] = error_kinds(golds, preds)
+    result["views"] = error_views(golds, preds)
+    result["ci95"] = bootstrap_ci(golds, preds, group)
+    return result
+
+
 def evaluate(
     nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None, group: Optional[Callable] = None
 ) -> dict:
-    """Scores, plus the confusion table, the 20 most frequent errors and bootstrap intervals;
-    records built on gold spans too, when the pipeline assembles records and gold has them."""
+    """`evaluate_predictions` of the pipeline's output; records built on gold spans too, when the
+    pipeline assembles records and gold has them."""
     preds = run_pipeline(nlp, golds, label_map)
-    result = score_docs(golds, preds)
+    result = evaluate_predictions(golds, preds, group)
     if "records_found" in result and "sec_event_assembler" in {nlp.get_pipe_meta(n).factory for n in nlp.pipe_names}:
         found, e2e = Counter(), Counter()
         for gold, records in zip(golds, records_on_gold_spans(nlp, golds)):
             if gold.records is not None:
                 count_records(gold.records, records, found, e2e)
         result["records_gold_spans"] = record_table(found)
-    result["confusion"] = confusion(golds, preds)
-    result["errors"] = error_patterns(golds, preds)
-    result["ci95"] = bootstrap_ci(golds, preds, group)
     return result

@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from ..labels import ENTITY_LABELS, EVENT_LABELS
+
 Spans = Iterable[Tuple[int, int, str]]
 RECORD_ARGS = ("agreement", "parties", "date", "amount")
 
@@ -151,3 +153,68 @@ def record_table(counts: Counter) -> Dict[str, dict]:
     p, r, f = prf(total["tp"], total["fp"], total["fn"])
     rows["micro"] = {"p": p, "r": r, "f": f, "support": total["tp"] + total["fn"]}
     return rows
+
+
+# ---- event links (LABELS.md, "One event, several mentions") ------------------------------
+
+
+def _links(records: List[dict]) -> set:
+    """Pairs of trigger keys whose records carry the same `event` id."""
+    by_event: Dict[object, list] = {}
+    for record in records:
+        if record.get("event") is not None:
+            by_event.setdefault(record["event"], []).append(record_key(record))
+    return {tuple(sorted((a, b))) for keys in by_event.values() for i, a in enumerate(keys) for b in keys[i + 1 :]}
+
+
+def count_links(gold_records: List[dict], pred_records: List[dict], found: Counter, e2e: Counter) -> None:
+    """Add link counts for one document: on found triggers (both triggers gold and predicted) and end to end."""
+    gold, pred = _links(gold_records), _links(pred_records)
+    both = {record_key(r) for r in gold_records} & {record_key(r) for r in pred_records}
+    g_found = {link for link in gold if link[0] in both and link[1] in both}
+    p_found = {link for link in pred if link[0] in both and link[1] in both}
+    for counts, g, p in ((found, g_found, p_found), (e2e, gold, pred)):
+        counts["links", "tp"] += len(g & p)
+        counts["links", "fp"] += len(p - g)
+        counts["links", "fn"] += len(g - p)
+
+
+def links_table(counts: Counter) -> dict:
+    p, r, f = prf(counts["links", "tp"], counts["links", "fp"], counts["links", "fn"])
+    return {"p": p, "r": r, "f": f, "support": counts["links", "tp"] + counts["links", "fn"]}
+
+
+# ---- all counts of a document -----------------------------------------------------------
+
+
+def doc_counts(gold, pred: tuple) -> Dict[str, Counter]:
+    """The counts of one document (a GoldDoc and its (ents, events, records) prediction): entities, events and, when gold has records, record
+    arguments (on found triggers, end to end) and event links (when gold records carry `event`)."""
+    ents, events, records = pred
+    counts = {
+        "ents": count_spans(gold.ents, ents, ENTITY_LABELS),
+        "events": count_spans(gold.events, events, EVENT_LABELS),
+    }
+    if gold.records is not None:
+        counts["records_found"], counts["records_e2e"] = Counter(), Counter()
+        count_records(gold.records, records, counts["records_found"], counts["records_e2e"])
+        if any(r.get("event") is not None for r in gold.records):
+            counts["event_links_found"], counts["event_links_e2e"] = Counter(), Counter()
+            count_links(gold.records, records, counts["event_links_found"], counts["event_links_e2e"])
+    return counts
+
+
+def tables(counts: Dict[str, Counter]) -> dict:
+    """Score tables from summed counts (the parts present in `counts`)."""
+    render = {"ents": lambda c: span_table(c, ENTITY_LABELS), "events": lambda c: span_table(c, EVENT_LABELS),
+              "records_found": record_table, "records_e2e": record_table,
+              "event_links_found": links_table, "event_links_e2e": links_table}
+    return {part: render[part](c) for part, c in counts.items()}
+
+
+def sum_counts(per_doc: Iterable[Dict[str, Counter]]) -> Dict[str, Counter]:
+    total: Dict[str, Counter] = {}
+    for counts in per_doc:
+        for part, c in counts.items():
+            total.setdefault(part, Counter()).update(c)
+    return total
