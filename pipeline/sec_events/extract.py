@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from .edgar import Filing, FilingError, read_filing
 from .edgar.filing import MAX_BYTES
+from .events import event_rows, link_events
 
 Input = Tuple[str, Callable[[], bytes]]
 
@@ -72,13 +73,22 @@ def _result(source: str, filing: Optional[Filing] = None, error: Optional[str] =
         {"type": p.type, "sequence": p.sequence, "filename": p.filename, "chars": len(p.text),
          "items": [item for _, item in p.items]} for p in filing.parts]
     return {"source": source, "error": error, "warnings": filing.warnings if filing else [],
-            "metadata": filing.metadata if filing else {}, "documents": documents, "entities": [], "events": []}
+            "metadata": filing.metadata if filing else {}, "documents": documents, "entities": [], "events": [],
+            "filing_events": []}
+
+
+def _link_filing(result: Dict, mentions: Dict[tuple, List[int]]) -> None:
+    """Event ids across the filing's parts: the groups each piece's assembler made (`mentions`, by
+    (part, offset, event)) merged where they state the same event; then one row per event."""
+    link_events(result["events"], list(mentions.values()))
+    result["filing_events"] = event_rows(result["events"])
 
 
 def extract_all(nlp: Language, inputs: Iterable[Input], n_process: int = 1, batch_size: int = 16,
                 max_bytes: int = MAX_BYTES) -> Iterator[Dict]:
     """One result per input, in order; a filing that cannot be read gets `error` and no spans."""
     pending: Dict[int, Tuple[Dict, Optional[Filing]]] = {}  # input index -> (result so far, filing)
+    mentions: Dict[int, Dict[tuple, List[int]]] = {}  # input index -> records of one event in one piece
 
     def texts():
         for index, (source, read) in enumerate(inputs):
@@ -99,9 +109,14 @@ def extract_all(nlp: Language, inputs: Iterable[Input], n_process: int = 1, batc
         result, filing = pending[index]
         if filing is not None:
             result["entities"] += [_entity(e, filing, part, offset) for e in doc.ents]
-            result["events"] += [_event(r, filing, part, offset) for r in doc._.events or []]
+            groups = mentions.setdefault(index, {})
+            for record in doc._.events or []:
+                groups.setdefault((part, offset, record["event"]), []).append(len(result["events"]))
+                result["events"].append(_event(record, filing, part, offset))
         if last:
-            yield pending.pop(index)[0]
+            result = pending.pop(index)[0]
+            _link_filing(result, mentions.pop(index, {}))
+            yield result
 
 
 _MODELS: Dict[str, Language] = {}

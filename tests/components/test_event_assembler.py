@@ -184,6 +184,14 @@ def test_heading_takes_the_record_of_its_own_type(make_doc, assembler):
     )
     recs = records(assembler, doc)
     assert recs["Termination"]["date"] == recs["terminate"]["date"] == "2019-04-11"
+    # the heading is a mention of the termination, the entry another event
+    assert recs["Termination"]["event"] == recs["terminate"]["event"] == 0 and recs["entered into"]["event"] == 1
+
+
+def test_mentions_of_one_event_share_its_id(make_doc, assembler):
+    recs = records(assembler, make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))
+    # heading and body state one entry; the termination and the expiry are two other events
+    assert [recs[t]["event"] for t in ("Entry", "entered into", "terminated", "expires")] == [0, 0, 1, 2]
 
 
 def test_parties_listed_after_an_agreement_count_for_its_records(make_doc, assembler):

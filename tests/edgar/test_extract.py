@@ -131,6 +131,9 @@ def test_cli_reports_bad_files_and_goes_on(tmp_path, rules_model):
         for record in result["events"]:
             jsonschema.validate(record, record_schema)
     assert sum(len(r["events"]) for r in lines) >= 5
+    for result in lines:  # one row per event, every record a mention of exactly one
+        assert sorted(i for row in result["filing_events"] for i in row["mentions"]) == list(range(len(result["events"])))
+        assert all(result["events"][i]["event"] == row["event"] for row in result["filing_events"] for i in row["mentions"])
 
 
 def test_cli_reads_standard_input(rules_model):

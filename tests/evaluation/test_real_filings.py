@@ -52,3 +52,5 @@ def test_scores_agree_with_reference_scorer(tmp_path):
     for part in ("ents", "events", "records_found", "records_e2e"):
         for key, row in b[part].items():
             assert {k: a[part][key][k] for k in row} == row, (part, key)
+    for part in ("event_links_found", "event_links_e2e"):
+        assert a[part] == b[part] and b[part]["support"] > 0, part

@@ -3,7 +3,7 @@
 Reads `doc.ents`, `doc.spans[spans_key]` and sentence boundaries; writes `doc._.events`, a
 list of plain dicts (LABELS.md, "Event records"):
 
-    {"type", "trigger": {"start", "end", "text"}, "agreement", "parties", "date", "amount"}
+    {"type", "trigger": {"start", "end", "text"}, "agreement", "parties", "date", "amount", "event"}
 
 Rules, in order of preference (each a small function below):
 - agreement: the AGREEMENT in the trigger's sentence (first after the trigger, else the
@@ -53,6 +53,8 @@ Rules, in order of preference (each a small function below):
   whose next sentence values "this contract" that value; else shared within the event.
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
   copies the record of the same type that the item's body gives first.
+- event: records of one event share an id (`sec_events.events`): the same type, the same
+  named agreement, no two different dates; a heading is of its body record's event.
 """
 
 import re
@@ -62,6 +64,7 @@ from typing import Dict, List, Optional, Tuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..events import link_events
 from ..extensions import register
 from ..labels import EVENTS_KEY
 from ..normalize import normalize_date, normalize_money
@@ -207,6 +210,7 @@ class EventAssembler:
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
                 "earlier": _pluperfect(names.text, trig),
+                "body": None,
             }
             if rec["agreement"] is None:
                 rec["agreement"] = self._unnamed_agreement(doc, names, trig, sent, previous)
@@ -234,8 +238,9 @@ class EventAssembler:
         if names.cover:
             self._share_report_date(records, self._report_date(names))
         self._fill_headings(records)
+        self._link_events(records)
         for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"]
+            del rec["heading"], rec["same_time"], rec["earlier"], rec["body"]
         doc._.events = records
         return doc
 
@@ -496,8 +501,22 @@ class EventAssembler:
                         rest.append(r)
                 body = next((r for r in rest if r["type"] == rec["type"]), rest[0] if rest else None)
                 if body is not None:
+                    rec["body"] = body
                     for field in ("agreement", "parties", "date", "amount"):
                         rec[field] = body[field]
+
+    @staticmethod
+    def _link_events(records: List[dict]) -> None:
+        """`event` ids (`events.link_events`); a heading starts in the group of the body record
+        it copies, when of its type."""
+        index = {id(rec): i for i, rec in enumerate(records)}
+        groups: Dict[int, List[int]] = {i: [i] for i in range(len(records))}
+        for i, rec in enumerate(records):
+            body = rec["body"]
+            if body is not None and body["type"] == rec["type"]:
+                groups[index[id(body)]].append(i)
+                del groups[i]
+        link_events(records, list(groups.values()))
 
 
 @Language.factory(
