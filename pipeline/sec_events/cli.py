@@ -225,6 +225,23 @@ def report(
         typer.echo(f"-> {path}")
 
 
+@app.command("screenshot")
+def screenshot_command(
+    page: Path = typer.Argument(Path("reports/evaluation.html"), exists=True, help="the HTML report"),
+    png: Path = typer.Argument(Path("reports/first-screen.png"), help="PNG to write"),
+    width: int = typer.Option(1366, help="window width in pixels (a laptop screen)"),
+    height: int = typer.Option(820, help="window height in pixels"),
+):
+    """Picture the report's first screen with a headless Chromium (for the README)."""
+    from .evaluation.report import screenshot
+
+    try:
+        typer.echo(f"-> {screenshot(page, png, width, height)}")
+    except (FileNotFoundError, RuntimeError) as err:
+        typer.secho(f"✘ {err}", fg="red", err=True)
+        raise typer.Exit(1)
+
+
 @app.command()
 def extract(
     inputs: List[str] = typer.Argument(None, help="filings: files, folders (walked), or - for standard input"),

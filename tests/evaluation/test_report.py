@@ -142,3 +142,19 @@ def test_records_section_puts_each_argument_beside_each_data_set():
     md = records_section({"test split": test, "real filings": real}).markdown()
     assert "| parties | 0.900 | 0.800 | 0.700 | – | 0.600 | 0.500 |" in md
     assert records_section({"test split": {"systems": {"pipeline": {}}}}) is None
+
+
+def test_screenshot_of_the_first_screen(metrics, tmp_path, monkeypatch):
+    import shutil
+
+    from sec_events.evaluation.report import BROWSERS, screenshot
+
+    folder, log = metrics
+    write_report(folder, "cpu", log, tmp_path / "out")
+    page, png = tmp_path / "out" / "evaluation.html", tmp_path / "first.png"
+    if any(map(shutil.which, BROWSERS)):
+        screenshot(page, png, 800, 600)
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(FileNotFoundError, match="install Chromium"):
+        screenshot(page, png)

@@ -507,3 +507,27 @@ def write_report(metrics_dir: Path, config: str, log: Path, output: Path) -> Lis
                     f"<style>{STYLE}</style></head><body><h1>{title}</h1><p class='note'>{_inline_code(html.escape(byline))}</p>"
                     + "\n".join(s.html() for s in sections) + "</body></html>", encoding="utf-8")
     return [md, page] + [block[1] for sec in sections for block in sec.blocks if block[0] == "image"]
+
+
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+def screenshot(page: Path, png: Path, width: int = 1366, height: int = 820) -> Path:
+    """A PNG of the page's first screen, taken by a headless Chromium (Debian: apt-get install chromium)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    browser = next((b for b in map(shutil.which, BROWSERS) if b), None)
+    if browser is None:
+        raise FileNotFoundError(f"no browser found ({', '.join(BROWSERS)}): install Chromium, e.g. apt-get install chromium")
+    with tempfile.TemporaryDirectory() as profile:
+        # no network: background services off, so nothing is looked up
+        run = subprocess.run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                              "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                              "--hide-scrollbars", f"--user-data-dir={profile}", f"--window-size={width},{height}",
+                              f"--screenshot={png.resolve()}", page.resolve().as_uri()],
+                             capture_output=True, text=True, timeout=120)
+    if run.returncode != 0 or not png.exists():
+        raise RuntimeError(f"{browser} did not write {png}:\n{run.stderr[-2000:]}")
+    return png
