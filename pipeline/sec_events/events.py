@@ -35,10 +35,13 @@ def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = Non
     record alone) that state the same event, set each record's `event` to its group's number in
     order of first mention, and return the groups in that order."""
     merged: List[List[int]] = []
+    by_kind: Dict[tuple, List[List[int]]] = {}  # (type, agreement) -> its groups: only those can be one event
     for group in sorted(groups if groups is not None else [[i] for i in range(len(records))], key=min):
-        target = next((m for m in merged if _same(records, m, group)), None)
+        kind = (records[group[0]]["type"], _key(records[group[0]]))
+        target = next((m for m in by_kind.get(kind, []) if _same(records, m, group)), None)
         if target is None:
             merged.append(sorted(group))
+            by_kind.setdefault(kind, []).append(merged[-1])
         else:
             target[:] = sorted(target + group)
     merged.sort(key=min)

@@ -1,24 +1,31 @@
 """Filings in, one JSON-ready result per filing out: entities and event records with source offsets.
 
 Used by `sec-events extract` and the Python API (`sec_events.extract`). Filings stream
-through `nlp.pipe` (so `n_process` works and memory stays flat): each readable document part is
-one or more texts for the pipeline (parts longer than `nlp.max_length` are cut at paragraph
-breaks, offsets kept), a filing that cannot be read is one empty text that carries its error,
-so every input gives exactly one result, in input order.
+through `nlp.pipe` (so `n_process` works and memory stays bounded): each readable document part
+is a document (parts longer than DOCUMENT_CHARS are cut at paragraph breaks, offsets kept); the
+trained components read it in pieces of bounded size, the rules and the assembler read it whole
+(`_process`). A filing that cannot be read, or that the pipeline fails on, gets an error line:
+every input gives exactly one result, in input order.
 """
 
 import sys
 from pathlib import Path
-from typing import Callable, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import Callable, Dict, Iterable, Iterator, List, NamedTuple, Optional, Tuple, Union
 
+import numpy
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TrainablePipe
+from spacy.tokens import Doc
 
 from .edgar import Filing, FilingError, read_filing
 from .edgar.filing import MAX_BYTES
 from .events import event_rows, link_events
 
 Input = Tuple[str, Callable[[], bytes]]
+BATCH_CHARS = 400_000  # characters in one batch of the encoding stage, at most
+DOCUMENT_CHARS = 2_000_000  # a longer document part is read as several documents
+
 
 
 def expand(paths: Iterable[str]) -> Iterator[Input]:
@@ -34,13 +41,14 @@ def expand(paths: Iterable[str]) -> Iterator[Input]:
 
 
 def split_text(text: str, limit: int) -> Iterator[Tuple[int, str]]:
-    """(offset, piece) with pieces of at most `limit` characters, cut at a paragraph break, a line
-    break or a space in the second half of the window where there is one."""
+    """(offset, piece) with pieces of at most `limit` characters, cut after the last paragraph break
+    in the second half of the window, else the last line break there, else the last space there,
+    else at the limit."""
     start = 0
     while len(text) - start > limit:
         window = text[start : start + limit]
-        cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(" ")) if limit > 1 else -1
-        cut = cut + 1 if cut >= limit // 2 else limit
+        cut = next((i + len(sep) for sep in ("\n\n", "\n", " ") for i in (window.rfind(sep),) if i >= limit // 2),
+                   limit)
         yield start, text[start : start + cut]
         start += cut
     yield start, text[start:]
@@ -84,39 +92,153 @@ def _link_filing(result: Dict, mentions: Dict[tuple, List[int]]) -> None:
     result["filing_events"] = event_rows(result["events"])
 
 
-def extract_all(nlp: Language, inputs: Iterable[Input], n_process: int = 1, batch_size: int = 16,
-                max_bytes: int = MAX_BYTES) -> Iterator[Dict]:
-    """One result per input, in order; a filing that cannot be read gets `error` and no spans."""
-    pending: Dict[int, Tuple[Dict, Optional[Filing]]] = {}  # input index -> (result so far, filing)
-    mentions: Dict[int, Dict[tuple, List[int]]] = {}  # input index -> records of one event in one piece
+def pipeline_stages(nlp: Language) -> Tuple[List[str], List[str]]:
+    """(encoding, reading): the components up to the last trained one (encoder, ner, spancat: they
+    read pieces of a document) and the rest (rules, sentences, records: they read it whole)."""
+    names = nlp.pipe_names
+    trained = [i for i, (_, proc) in enumerate(nlp.pipeline) if isinstance(proc, TrainablePipe)]
+    cut = trained[-1] + 1 if trained else 0
+    return names[:cut], names[cut:]
 
-    def texts():
+
+class _Outcome(NamedTuple):
+    key: tuple
+    doc: Optional[Doc]
+    error: Optional[str]
+
+
+def _process(nlp: Language, documents: Iterable[Tuple[str, tuple]], n_process: int, batch_size: int,
+             piece_chars: int) -> Iterator[_Outcome]:
+    """Each (text, key) document once, in order, as an outcome: the processed Doc, or None and why.
+
+    The encoding stage reads pieces of at most `piece_chars` characters (cut at paragraph breaks),
+    in batches of `batch_size` pieces and `n_process` processes; each document's pieces are then
+    joined into one Doc (offsets kept), which the reading stage reads whole, so that names defined
+    once, the registrant and the cover date hold over all of it. When the pipeline fails (a
+    MemoryError, say), the documents in flight fail with it and the rest go on."""
+    encoding, reading = pipeline_stages(nlp)
+    remaining = iter(documents)
+    sent: List[tuple] = []  # the key of every document, by number
+    done = 0  # documents with an outcome
+
+    def pieces() -> Iterator[Tuple[str, tuple]]:
+        for text, key in remaining:
+            number = len(sent)
+            sent.append(key)
+            parts = list(split_text(text, piece_chars))
+            for k, (_, piece) in enumerate(parts):
+                yield piece, (number, k, len(parts))
+
+    def joined() -> Iterator[Tuple[Doc, int]]:
+        buffer: List[Doc] = []
+        for doc, (number, k, n) in nlp.pipe(pieces(), as_tuples=True, disable=reading, n_process=n_process,
+                                            batch_size=batch_size):
+            doc.tensor = numpy.empty((0,), dtype="float32")  # read by the encoding stage only
+            buffer.append(doc)
+            if k == n - 1:
+                yield _joined(buffer), number
+                buffer = []
+
+    while True:
+        try:
+            for doc, number in nlp.pipe(joined(), as_tuples=True, disable=encoding, batch_size=1):
+                done = number + 1
+                yield _Outcome(sent[number], doc, None)
+            return
+        except Exception as err:  # noqa: BLE001 - any failure, MemoryError included, fails its documents only
+            error = f"pipeline failed: {err.__class__.__name__}: {err}"[:500]
+            for number in range(done, len(sent)):
+                yield _Outcome(sent[number], None, error)
+            done = len(sent)
+
+
+def _joined(pieces: List[Doc]) -> Doc:
+    """One Doc of a document's pieces, as if read whole: no sentence starts where pieces meet."""
+    if len(pieces) == 1:
+        return pieces[0]
+    whole = Doc.from_docs(pieces, ensure_whitespace=False)
+    if not pieces[0].has_annotation("SENT_START"):
+        for token in whole:
+            token.is_sent_start = None
+    return whole
+
+
+def _documents(filing: Filing, index: int) -> Iterator[Tuple[str, tuple]]:
+    """(text, (input index, part, offset)) for each document of a filing: its parts, those longer
+    than DOCUMENT_CHARS cut at paragraph breaks."""
+    for p, part in enumerate(filing.parts):
+        for offset, text in split_text(part.text, DOCUMENT_CHARS):
+            yield text, (index, p, offset)
+
+
+def extract_all(nlp: Language, inputs: Iterable[Input], n_process: int = 1, batch_size: int = 16,
+                max_bytes: int = MAX_BYTES, batch_chars: int = BATCH_CHARS) -> Iterator[Dict]:
+    """One result per input, in order; a filing that cannot be read, or that the pipeline fails on
+    (MemoryError included), gets `error` and no spans.
+
+    No batch of the encoding stage holds more than `batch_chars` characters. A file whose batch
+    failed is tried again alone, so that a bad file does not cost the others their results."""
+    piece_chars = min(nlp.max_length, max(1000, batch_chars // max(batch_size, 1)))
+    results: Dict[int, Dict] = {}  # input index -> result so far
+    filings: Dict[int, Filing] = {}
+    remaining: Dict[int, int] = {}  # input index -> documents not yet processed
+    failed: set = set()  # inputs whose batch failed: tried again alone
+    mentions: Dict[int, Dict[tuple, List[int]]] = {}  # input index -> records of one event in one document
+
+    def documents() -> Iterator[Tuple[str, tuple]]:
         for index, (source, read) in enumerate(inputs):
             try:
                 filing = read_filing(read(), source, max_bytes=max_bytes)
             except (FilingError, OSError) as err:
-                pending[index] = (_result(source, error=str(err)), None)
-                yield "", (index, -1, 0, True)
+                results[index] = _result(source, error=str(err))
                 continue
-            pending[index] = (_result(source, filing), filing)
-            for p, part in enumerate(filing.parts):
-                pieces = list(split_text(part.text, nlp.max_length))
-                for k, (offset, piece) in enumerate(pieces):
-                    yield piece, (index, p, offset, p == len(filing.parts) - 1 and k == len(pieces) - 1)
+            results[index], filings[index] = _result(source, filing), filing
+            docs = list(_documents(filing, index))
+            remaining[index] = len(docs)
+            yield from docs
 
-    for doc, (index, part, offset, last) in nlp.pipe(texts(), as_tuples=True, n_process=n_process,
-                                                     batch_size=batch_size):
-        result, filing = pending[index]
+    def finished(index: int) -> Dict:
+        result, filing, groups = results.pop(index), filings.pop(index, None), mentions.pop(index, {})
+        if index in failed:
+            failed.discard(index)
+            return _retry(nlp, result["source"], filing, piece_chars)
         if filing is not None:
-            result["entities"] += [_entity(e, filing, part, offset) for e in doc.ents]
-            groups = mentions.setdefault(index, {})
-            for record in doc._.events or []:
-                groups.setdefault((part, offset, record["event"]), []).append(len(result["events"]))
-                result["events"].append(_event(record, filing, part, offset))
-        if last:
-            result = pending.pop(index)[0]
-            _link_filing(result, mentions.pop(index, {}))
-            yield result
+            _link_filing(result, groups)
+        return result
+
+    following = 0  # the next input index to yield
+    for outcome in _process(nlp, documents(), n_process, batch_size, piece_chars):
+        index, part, offset = outcome.key
+        if outcome.doc is None:
+            failed.add(index)
+        elif index not in failed:
+            _add(results[index], filings[index], part, offset, outcome.doc, mentions.setdefault(index, {}))
+        remaining[index] -= 1
+        while following in results and remaining.get(following, 0) == 0:
+            yield finished(following)
+            following += 1
+    while following in results:  # unreadable files after the last document
+        yield finished(following)
+        following += 1
+
+
+def _add(result: Dict, filing: Filing, part: int, offset: int, doc: Doc, groups: Dict[tuple, List[int]]) -> None:
+    """The entities and records of one processed document into the filing's result."""
+    result["entities"] += [_entity(e, filing, part, offset) for e in doc.ents]
+    for record in doc._.events or []:
+        groups.setdefault((part, offset, record["event"]), []).append(len(result["events"]))
+        result["events"].append(_event(record, filing, part, offset))
+
+
+def _retry(nlp: Language, source: str, filing: Filing, piece_chars: int) -> Dict:
+    """A filing whose batch failed, processed alone: its result, or an error line when it fails again."""
+    result, groups = _result(source, filing), {}
+    for outcome in _process(nlp, _documents(filing, 0), 1, 1, piece_chars):
+        if outcome.doc is None:
+            return _result(source, error=outcome.error)
+        _add(result, filing, outcome.key[1], outcome.key[2], outcome.doc, groups)
+    _link_filing(result, groups)
+    return result
 
 
 _MODELS: Dict[str, Language] = {}

@@ -10,6 +10,8 @@ import jsonschema
 import psutil
 import pytest
 
+from spacy.training import Example
+
 import sec_events
 from sec_events.extract import expand, extract_all, split_text
 
@@ -71,20 +73,85 @@ def test_split_text_cuts_at_breaks_and_keeps_offsets():
     assert list(split_text("x" * 250, 100)) == [(0, "x" * 100), (100, "x" * 100), (200, "x" * 50)]
 
 
-def test_long_documents_are_processed_in_parts(rules_nlp):
-    paragraph = ("On March 5, 2024, Harlow Tidewater Logistics, Inc. entered into a Credit Agreement with "
-                 "Bramblecote Savings Bank, N.A. for $45.0 million.\n\n")
-    text = paragraph * 12
-    whole = sec_events.extract(text, nlp=rules_nlp)
+LONG = ("Date of Report (Date of earliest event reported): March 5, 2024\n\nHarlow Tidewater Logistics, Inc.\n"
+        "(Exact name of registrant as specified in its charter)\n\n"
+        + "On March 5, 2024, the Company entered into a Credit Agreement with Bramblecote Savings Bank, N.A. "
+          "for $45.0 million.\n\n" * 40)
+
+
+@pytest.fixture(scope="module")
+def encoded_nlp():
+    """The rule pipeline after an (untrained) tok2vec: an encoding stage that reads pieces."""
+    from ..conftest import rules_pipeline
+
+    nlp = rules_pipeline()
+    nlp.add_pipe("tok2vec", first=True)
+    nlp.get_pipe("tok2vec").initialize(lambda: [Example.from_dict(nlp.make_doc("A sample text."), {})], nlp=nlp)
+    return nlp
+
+
+def _inputs(*texts):
+    return [(f"f{i}.txt", (lambda data=t.encode(): data)) for i, t in enumerate(texts)]
+
+
+def test_pipeline_stages(encoded_nlp, rules_nlp):
+    from sec_events.extract import pipeline_stages
+
+    assert pipeline_stages(encoded_nlp) == (["tok2vec"], rules_nlp.pipe_names)
+    assert pipeline_stages(rules_nlp) == ([], rules_nlp.pipe_names)
+
+
+def test_long_documents_are_encoded_in_pieces_and_read_whole(encoded_nlp, monkeypatch):
+    """Pieces of 1,000 characters give what one piece gives: the registrant named once on the cover
+    is a party of every record, offsets hold, and no batch holds more than the set characters."""
+    seen = []
+    encoder = encoded_nlp.get_pipe("tok2vec")
+    original = encoder.predict
+    monkeypatch.setattr(type(encoder), "predict",
+                        lambda self, docs: seen.append(sum(len(d.text) for d in docs)) or original(docs))
+    (pieces,) = extract_all(encoded_nlp, _inputs(LONG), batch_size=4, batch_chars=4000)
+    assert max(seen) <= 4000 and len(seen) > len(LONG) // 4000
+    (whole,) = extract_all(encoded_nlp, _inputs(LONG), batch_size=4, batch_chars=10**7)
+    _check_offsets(pieces, LONG)
+    assert [(e["start"], e["label"]) for e in pieces["entities"]] == [(e["start"], e["label"]) for e in whole["entities"]]
+    assert pieces["events"] == whole["events"] and len(pieces["events"]) == 40
+    assert all("Harlow Tidewater Logistics, Inc." in r["parties"] for r in pieces["events"])
+    assert len(pieces["filing_events"]) == 1 and len(pieces["filing_events"][0]["mentions"]) == 40
+
+
+def test_long_documents_respect_max_length(rules_nlp):
     limit = rules_nlp.max_length
     rules_nlp.max_length = 400
     try:
-        parted = sec_events.extract(text, nlp=rules_nlp)
+        parted = sec_events.extract(LONG, nlp=rules_nlp)
     finally:
         rules_nlp.max_length = limit
-    _check_offsets(parted, text)
-    assert [(e["start"], e["label"]) for e in parted["entities"]] == [(e["start"], e["label"]) for e in whole["entities"]]
-    assert len(parted["events"]) == 12 and parted["events"][-1]["source"]["start"] > 400 * 3
+    _check_offsets(parted, LONG)
+    assert len(parted["events"]) == 40 and parted["events"][-1]["source"]["start"] > 400 * 3
+
+
+@pytest.mark.parametrize("name", ["tok2vec", "mention_propagator"])
+def test_a_failure_inside_the_pipeline_is_that_files_error_line(encoded_nlp, name, monkeypatch):
+    """MemoryError in a trained component (which drops its batch) or in a rule component (which
+    marks its document): the file gets an error line; the other files of its batch do not."""
+    bad = "The Lease was terminated. EXPLODE here.\n"
+    good = "On May 2, 2022, Orrin Metals LLC terminated its Supply Agreement.\n"
+    proc = encoded_nlp.get_pipe(name)
+    method = "predict" if name == "tok2vec" else "__call__"
+    original = getattr(proc, method)
+
+    def failing(self, arg):
+        if any("EXPLODE" in d.text for d in (arg if isinstance(arg, list) else [arg])):
+            raise MemoryError("cannot allocate 809 MB")
+        return original(arg)
+
+    monkeypatch.setattr(type(proc), method, failing)
+    results = list(extract_all(encoded_nlp, _inputs(good, bad, good, good), batch_size=8))
+    assert [r["source"] for r in results] == ["f0.txt", "f1.txt", "f2.txt", "f3.txt"]
+    assert [bool(r["error"]) for r in results] == [False, True, False, False]
+    assert "MemoryError: cannot allocate 809 MB" in results[1]["error"] and results[1]["events"] == []
+    assert all(len(r["events"]) == 1 for r in results if not r["error"])
+    assert encoded_nlp.get_pipe("tok2vec").get_error_handler().__name__ == "raise_error"  # handlers restored
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ mention ("a definitive agreement to acquire", "entry into lease agreement") stan
 """
 
 import re
-from bisect import bisect_right
-from typing import Dict, Iterable, List, Optional
+from bisect import bisect_left, bisect_right
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
 
@@ -55,13 +55,18 @@ def unique(names: Iterable[str]) -> List[str]:
 
 
 class NameResolver:
-    """Maps each ORG and AGREEMENT mention to the most complete name the document gives it."""
+    """Maps each ORG and AGREEMENT mention to the most complete name the document gives it.
+
+    Names and entities are indexed once per document (by position, by text, by head word), and
+    each distinct name is resolved once, so the work grows with the document, not its square.
+    """
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc.text  # doc.text and doc.ents are rebuilt on every access: read them once
         self.defined: Dict[int, str] = {}
         self.ents = ents = list(doc.ents)
+        self._starts = [e.start_char for e in ents]
         for i, ent in enumerate(ents):
             # `Full Name ... (the "Short")`: the nearest earlier entity of the same label, with
             # at most dates and names between ("Agreement dated as of May 2, 2022 (the "Original")")
@@ -69,7 +74,8 @@ class NameResolver:
             if not opening:
                 continue
             paren = ent.start_char - len(opening.group(0))
-            for prev in reversed(ents[:i]):
+            for k in range(i - 1, -1, -1):
+                prev = ents[k]
                 if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : paren]:
                     break
                 if prev.label_ == ent.label_:
@@ -82,41 +88,88 @@ class NameResolver:
         # a defined short name ("New Credit Agreement") is never the full name of another mention
         self.short_names = {norm(e.text) for e in self.agreements if e.start_char in self.defined}
         self.defined_for = {norm(name) for name in self.defined.values()}
+        # the first defined mention of each text; each distinct name once, in order of first mention
+        self._defined_by_text: Dict[Tuple[str, str], str] = {}
+        for e in ents:
+            if e.start_char in self.defined:
+                self._defined_by_text.setdefault((e.label_, norm(e.text)), self.defined[e.start_char])
+        self._org_names = sorted({norm(e.text): e.text for e in reversed(self.orgs)}.items())
+        self._org_order: Dict[str, int] = {}
+        for i, e in enumerate(self.orgs):
+            self._org_order.setdefault(norm(e.text), i)
+        self._first_agreement: Dict[str, Span] = {}
+        self._agreements_by_head: Dict[str, List[Span]] = {}
+        for e in self.agreements:
+            key = norm(e.text)
+            if key not in self._first_agreement:
+                self._first_agreement[key] = e
+                self._agreements_by_head.setdefault(key.split()[-1], []).append(e)
+        self._org_cache: Dict[str, Optional[str]] = {}
+        self._agreement_cache: Dict[str, Optional[str]] = {}
+        self._kind_cache: Dict[frozenset, Optional[str]] = {}
 
     def paragraph_start(self, char: int) -> int:
         """Where the paragraph holding character `char` starts."""
         return self._paragraphs[bisect_right(self._paragraphs, char) - 1]
 
+    def starting(self, start: int, end: int, label: Optional[str] = None) -> List[Span]:
+        """The entities (of `label`) that start within characters [start, end), in order."""
+        ents = self.ents[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
+        return ents if label is None else [e for e in ents if e.label_ == label]
+
+    def first_agreement(self, name: str) -> Optional[Span]:
+        """The first AGREEMENT mention with this text (ignoring case and spacing)."""
+        return self._first_agreement.get(norm(name))
+
     def org(self, ent: Span) -> str:
         if ent.start_char in self.defined:
             return self.defined[ent.start_char]
-        low = norm(ent.text)
-        best = ent.text
         if LEGAL_SUFFIX.search(ent.text.strip()):  # "Tarvin, Inc." is complete, not "Tarvin, Inc. of Ohio"
-            return best
-        for other in self.orgs:
-            o = norm(other.text)
-            if len(o) > len(norm(best)) and (o.startswith(low + " ") or o.startswith(low + ",")):
-                best = other.text
-            elif other.start_char in self.defined and o == low:
-                return self.defined[other.start_char]
-        return best
+            return ent.text
+        low = norm(ent.text)
+        if ("ORG", low) in self._defined_by_text:
+            return self._defined_by_text["ORG", low]
+        if low not in self._org_cache:
+            self._org_cache[low] = self._longer_org(low)
+        return self._org_cache[low] or ent.text
+
+    def _longer_org(self, low: str) -> Optional[str]:
+        """The longest name that begins with this one ("Brightwater" -> "Brightwater Pharmaceuticals
+        Corp."), of equal ones the first mentioned; None when there is none."""
+        found = []
+        for prefix in (low + " ", low + ","):
+            i = bisect_left(self._org_names, (prefix,))
+            while i < len(self._org_names) and self._org_names[i][0].startswith(prefix):
+                found.append(self._org_names[i])
+                i += 1
+        if not found:
+            return None
+        key, text = min(found, key=lambda kv: (-len(kv[0]), self._org_order[kv[0]]))
+        return text
 
     def agreement(self, ent: Span) -> str:
         if ent.start_char in self.defined:
             return self.defined[ent.start_char]
-        for other in self.agreements:  # a later mention of a defined short name
-            if other.start_char in self.defined and norm(other.text) == norm(ent.text):
-                return self.defined[other.start_char]
+        low = norm(ent.text)
+        if ("AGREEMENT", low) in self._defined_by_text:  # a later mention of a defined short name
+            return self._defined_by_text["AGREEMENT", low]
         if IDENTIFIED.match(self.text[ent.end_char : ent.end_char + 30]):
             return ent.text  # "the Loan Agreement dated January 30, 2007" names itself, not the "Term Loan Agreement"
-        words, head = name_words(ent.text), norm(ent.text).split()[-1]
-        best, best_shared = ent.text, 0
-        for other in self.agreements:
+        if low not in self._agreement_cache:
+            self._agreement_cache[low] = self._longer_agreement(ent.text)
+        return self._agreement_cache[low] or ent.text
+
+    def _longer_agreement(self, text: str) -> Optional[str]:
+        """The longer agreement name holding this one's words, with the same head word; None when
+        there is none."""
+        low = norm(text)
+        words, head = name_words(text), low.split()[-1]
+        best, best_shared = None, 0
+        for other in self._agreements_by_head.get(head, []):
             o = norm(other.text)
-            if o in self.short_names or o.split()[-1] != head or len(o) <= len(norm(ent.text)):
+            if o in self.short_names or len(o) <= len(low):
                 continue
-            if re.search(r"\b(amendment|supplement|waiver|joinder)\b.*\bto\b", o) and " to " not in norm(ent.text):
+            if re.search(r"\b(amendment|supplement|waiver|joinder)\b.*\bto\b", o) and " to " not in low:
                 continue
             # a name sharing only some words ("Field Services Agreement") is taken for a
             # longer one only when that one was given a short name: the document's main agreement
@@ -124,7 +177,7 @@ class NameResolver:
             shared = len((words & name_words(other.text)) - {head})
             if words <= name_words(other.text):
                 shared += 100
-            elif norm(other.text) not in self.defined_for:
+            elif o not in self.defined_for:
                 continue
             if shared > best_shared:
                 best, best_shared = other.text, shared
@@ -137,6 +190,13 @@ class NameResolver:
             if agreements:
                 return max(agreements, key=len)
         return best
+
+    def of_kind(self, kind: frozenset) -> Optional[str]:
+        """The most complete resolved agreement name sharing a word of `kind` (singular words)."""
+        if kind not in self._kind_cache:
+            found = [self.agreement(e) for e in self.agreements if kind & singular(name_words(e.text))]
+            self._kind_cache[kind] = max(found, key=len) if found else None
+        return self._kind_cache[kind]
 
     def registrant(self) -> Optional[str]:
         """The company the filing is about: the cover page's name, or `Name (the "Company")`."""
@@ -161,7 +221,8 @@ def next_sentence_agreement(doc: Doc, names: NameResolver, sent: Span) -> Option
     following = doc[sent.end].sent
     if names.paragraph_start(following.start_char) > sent.start_char:
         return None
-    found = [e for e in names.agreements if following.start_char <= e.start_char and e.end_char <= following.end_char]
+    found = [e for e in names.starting(following.start_char, following.end_char, "AGREEMENT")
+             if e.end_char <= following.end_char]
     return names.agreement(found[0]) if found else None
 
 
@@ -171,7 +232,4 @@ def named_for_kind(names: NameResolver, phrase: str, following: str) -> Optional
     kind = singular(name_words(phrase)) - GENERIC_WORDS
     if ACQUIRE.match(following):
         kind.add("merger")
-    if not kind:
-        return None
-    found = [names.agreement(ent) for ent in names.agreements if kind & singular(name_words(ent.text))]
-    return max(found, key=len) if found else None  # the most complete of them
+    return names.of_kind(frozenset(kind)) if kind else None

@@ -58,7 +58,9 @@ Rules, in order of preference (each a small function below):
 """
 
 import re
+from bisect import bisect_left
 from datetime import date
+from itertools import islice, takewhile
 from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
@@ -194,15 +196,18 @@ class EventAssembler:
         records: List[dict] = []
         known_parties: Dict[str, List[str]] = self._listed_parties(doc, names)
         previous: Optional[dict] = None
+        trigger_starts = [t.start for t in triggers]
         for trig in triggers:
             sent = _sentence(doc, trig)
-            ents = [e for e in names.ents if e.start >= sent.start and e.end <= sent.end]
+            ents = [e for e in names.starting(sent.start_char, sent.end_char) if e.end <= sent.end]
+            in_sent = [t for t in triggers[bisect_left(trigger_starts, sent.start) : bisect_left(trigger_starts, sent.end)]
+                       if t.end <= sent.end]
             rec = {
                 "type": trig.label_,
                 "trigger": {"start": trig.start_char, "end": trig.end_char, "text": trig.text},
                 "agreement": self._agreement(trig, ents, names),
                 "parties": [],
-                "date": self._date(doc, names.text, trig, triggers, sent, ents),
+                "date": self._date(doc, names.text, trig, in_sent, sent, ents),
                 "amount": self._amount(names.text, trig, ents)
                 or self._consideration(doc, names, trig, sent)
                 or self._value_after(doc, names, trig, sent),
@@ -269,8 +274,8 @@ class EventAssembler:
             m = re.match(r"(?i).*?\b(?:amendment|supplement|waiver)\b.*?\bto\s+(?:the\s+)?(.+)$", name)
             if m:
                 target = m.group(1)
-                full = [a for a in names.agreements if norm(a.text) == norm(target)]
-                name = names.agreement(full[0]) if full else target
+                full = names.first_agreement(target)
+                name = names.agreement(full) if full is not None else target
         return name
 
     @staticmethod
@@ -306,7 +311,7 @@ class EventAssembler:
             if ent.label_ != "AGREEMENT":
                 continue
             end = ent.sent.end if doc.has_annotation("SENT_START") else len(doc)
-            following = [e for e in ents[i + 1 :] if e.end <= end][:8]
+            following = list(islice(takewhile(lambda e: e.end <= end, islice(ents, i + 1, None)), 8))
             first_org = next((e for e in following if e.label_ != "DATE"), None)
             if first_org is None or first_org.label_ != "ORG":
                 continue
@@ -324,7 +329,7 @@ class EventAssembler:
     def _paragraph_subject(names: NameResolver, trig: Span) -> List[str]:
         """The last organization named before the trigger in its paragraph."""
         start = names.paragraph_start(trig.start_char)
-        before = [e for e in names.orgs if start <= e.start_char and e.end_char <= trig.start_char]
+        before = [e for e in names.starting(start, trig.start_char, "ORG") if e.end_char <= trig.start_char]
         before = [e for e in before if not WIRE_SERVICE.search(e.text) and not _relative(names.text, e)]
         return [names.org(before[-1])] if before else []
 
@@ -343,8 +348,8 @@ class EventAssembler:
         return unique(parties)
 
     @staticmethod
-    def _date(doc: Doc, text: str, trig: Span, triggers: List[Span], sent: Span, ents: List[Span]) -> Optional[str]:
-        in_sent = [t for t in triggers if t.start >= sent.start and t.end <= sent.end]
+    def _date(doc: Doc, text: str, trig: Span, in_sent: List[Span], sent: Span, ents: List[Span]) -> Optional[str]:
+        """The date of the trigger among the sentence's entities `ents` and triggers `in_sent`."""
         own: List[Tuple[int, Span]] = []
         opening = None
         for e in ents:
@@ -420,9 +425,8 @@ class EventAssembler:
         for _ in range(2):
             start = doc[start - 1].sent.start if start > 0 else start
         prices = [
-            e for e in names.ents
-            if e.label_ == "MONEY" and doc[start].idx <= e.start_char < sent.start_char
-            and CONSIDERATION.search(e.sent.text) and not _per_share(names.text, e)
+            e for e in names.starting(doc[start].idx, sent.start_char, "MONEY")
+            if CONSIDERATION.search(e.sent.text) and not _per_share(names.text, e)
         ]
         return _money_value(prices[-1]) if prices else None
 
@@ -436,9 +440,8 @@ class EventAssembler:
         if not (THIS_AGREEMENT.search(following.text) and VALUE_WORDS.search(following.text)):
             return None
         money = [
-            e for e in names.ents
-            if e.label_ == "MONEY" and following.start_char <= e.start_char < following.end_char
-            and not _per_share(names.text, e)
+            e for e in names.starting(following.start_char, following.end_char, "MONEY")
+            if not _per_share(names.text, e)
         ]
         return _money_value(money[0]) if money else None
 
