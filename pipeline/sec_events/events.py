@@ -3,8 +3,9 @@
 Records are the plain dicts of `doc._.events`. Two groups of records state one event when they
 have the same type, the same named agreement (compared case- and space-insensitively) and no two
 different dates; without a named agreement, only the same type and the same day of the same
-month and year join them (otherwise, "when in doubt, keep records apart"). The event assembler links the mentions of one document this way, and the extraction
-links the mentions of a filing's several document parts (8-K body, press release) the same way.
+month and year join them (otherwise, "when in doubt, keep records apart"). The event assembler
+links the mentions of one document this way, and the extraction links the mentions of a filing's
+several document parts (8-K body, press release) the same way.
 """
 
 from typing import Dict, List, Optional, Sequence
@@ -20,31 +21,59 @@ def _date(records: Sequence[dict], group: List[int]) -> Optional[str]:
     return next((records[i]["date"] for i in group if records[i].get("date")), None)
 
 
-def _same(records: Sequence[dict], a: List[int], b: List[int]) -> bool:
-    first_a, first_b = records[a[0]], records[b[0]]
-    if first_a["type"] != first_b["type"] or _key(first_a) != _key(first_b):
-        return False
-    date_a, date_b = _date(records, a), _date(records, b)
-    if _key(first_a) is None:  # an unnamed agreement: only the same day says it is the same event
-        return date_a is not None and date_a == date_b and len(date_a) == 10
-    return date_a is None or date_b is None or date_a == date_b
+class _Kind:
+    """The events so far of one (type, agreement): indexed by date, so that linking a record costs
+    the same however many records a filing has."""
+
+    def __init__(self, named: bool) -> None:
+        self.named = named
+        self.first: Optional[dict] = None  # the first event of this kind
+        self.dated: Dict[str, dict] = {}  # date -> the first event with that date
+        self.undated: List[dict] = []  # events without a date, first first
+
+    def match(self, date: Optional[str]) -> Optional[dict]:
+        """The first event a group with this date belongs to: the same date or (named agreements
+        only) none on either side; an unnamed agreement needs the same day."""
+        if not self.named:
+            return self.dated.get(date) if date is not None and len(date) == 10 else None
+        if date is None:
+            return self.first
+        found = [e for e in (self.dated.get(date), self.undated[0] if self.undated else None) if e is not None]
+        return min(found, key=lambda e: e["order"]) if found else None
+
+    def add(self, event: dict, date: Optional[str]) -> None:
+        """Record `event` (new, or just given `date`)."""
+        self.first = self.first or event
+        if date is not None:
+            self.undated = [e for e in self.undated if e is not event]
+        if date is None:
+            self.undated.append(event)
+        elif date not in self.dated or self.dated[date]["order"] > event["order"]:
+            self.dated[date] = event
 
 
 def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = None) -> List[List[int]]:
     """Merge `groups` (lists of record indexes already known to state one event; by default each
     record alone) that state the same event, set each record's `event` to its group's number in
     order of first mention, and return the groups in that order."""
-    merged: List[List[int]] = []
-    by_kind: Dict[tuple, List[List[int]]] = {}  # (type, agreement) -> its groups: only those can be one event
+    events: List[dict] = []
+    kinds: Dict[tuple, _Kind] = {}
     for group in sorted(groups if groups is not None else [[i] for i in range(len(records))], key=min):
-        kind = (records[group[0]]["type"], _key(records[group[0]]))
-        target = next((m for m in by_kind.get(kind, []) if _same(records, m, group)), None)
-        if target is None:
-            merged.append(sorted(group))
-            by_kind.setdefault(kind, []).append(merged[-1])
+        first = records[min(group)]
+        key = (first["type"], _key(first))
+        kind = kinds.setdefault(key, _Kind(named=key[1] is not None))
+        date = _date(records, sorted(group))
+        event = kind.match(date)
+        if event is None:
+            event = {"members": list(group), "date": date, "order": len(events)}
+            events.append(event)
+            kind.add(event, date)
         else:
-            target[:] = sorted(target + group)
-    merged.sort(key=min)
+            event["members"] += group
+            if event["date"] is None and date is not None:
+                event["date"] = date
+                kind.add(event, date)
+    merged = sorted((sorted(e["members"]) for e in events), key=min)
     for number, group in enumerate(merged):
         for i in group:
             records[i]["event"] = number

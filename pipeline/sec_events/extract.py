@@ -14,8 +14,8 @@ from typing import Callable, Dict, Iterable, Iterator, List, NamedTuple, Optiona
 
 import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
 
 from .edgar import Filing, FilingError, read_filing
@@ -93,11 +93,11 @@ def _link_filing(result: Dict, mentions: Dict[tuple, List[int]]) -> None:
 
 
 def pipeline_stages(nlp: Language) -> Tuple[List[str], List[str]]:
-    """(encoding, reading): the components up to the last trained one (encoder, ner, spancat: they
-    read pieces of a document) and the rest (rules, sentences, records: they read it whole)."""
+    """(pieces, whole): the components before the first that reads a whole document (one with
+    `document_level = True`: the mention propagator, the event assembler) read pieces of bounded
+    size (the encoder, ner and spancat among them); that one and those after read the document whole."""
     names = nlp.pipe_names
-    trained = [i for i, (_, proc) in enumerate(nlp.pipeline) if isinstance(proc, TrainablePipe)]
-    cut = trained[-1] + 1 if trained else 0
+    cut = next((i for i, (_, proc) in enumerate(nlp.pipeline) if getattr(proc, "document_level", False)), len(names))
     return names[:cut], names[cut:]
 
 
@@ -157,9 +157,10 @@ def _joined(pieces: List[Doc]) -> Doc:
     if len(pieces) == 1:
         return pieces[0]
     whole = Doc.from_docs(pieces, ensure_whitespace=False)
-    if not pieces[0].has_annotation("SENT_START"):
-        for token in whole:
-            token.is_sent_start = None
+    if not pieces[0].has_annotation("SENT_START"):  # one array: Token.is_sent_start rescans the document
+        unset = whole.to_array([SENT_START])
+        unset[:] = 0
+        whole.from_array([SENT_START], unset)
     return whole
 
 

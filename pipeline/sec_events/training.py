@@ -1,7 +1,7 @@
 """Training-only registered functions (the trained pipeline needs none of them at run time)."""
 
 import random
-from typing import Callable, Dict, Iterator, Optional
+from typing import Callable, Iterator
 
 import spacy
 from spacy.language import Language
@@ -75,17 +75,12 @@ def copy_weights(source: Model, target: Model) -> None:
 
 
 @registry.callbacks("sec_events.ner_transfer.v1")
-def create_ner_transfer(
-    source: str, encoder: str = "tok2vec", component: str = "ner", similar: Optional[Dict[str, str]] = None
-) -> Callable[[Language], Language]:
+def create_ner_transfer(source: str, encoder: str = "tok2vec", component: str = "ner") -> Callable[[Language], Language]:
     """An `[initialize.after_init]` callback: the shared `encoder` takes the weights of the internal
     encoder of `source`'s ner, and `component` (a ner listening to `encoder`) takes the rest of that
     ner: the projection to its hidden layer, the hidden layer, and the output row of every move
-    (B-ORG, L-DATE, ...) both know; a label of ours the source lacks starts from the rows of the
-    `similar` source label (AGREEMENT from LAW). The transfer of the general-purpose model is kept
-    while each text is encoded once. Runs at initialization only: a trained pipeline does not need
-    `source`."""
-    similar = similar or {}
+    (B-ORG, L-DATE, ...) both know. The transfer of the general-purpose model is kept while each
+    text is encoded once. Runs at initialization only: a trained pipeline does not need `source`."""
 
     def transfer(nlp: Language) -> Language:
         src = spacy.load(source, exclude=[n for n in spacy.info(source)["pipeline"] if n != "ner"]).get_pipe("ner")
@@ -98,8 +93,6 @@ def create_ner_transfer(
         rows = {name: i for i, name in enumerate(src.move_names)}
         W, b = dst_upper.get_param("W").copy(), dst_upper.get_param("b").copy()
         for i, name in enumerate(dst.move_names):
-            action, _, label = name.partition("-")
-            name = f"{action}-{similar[label]}" if label in similar else name
             if name in rows:
                 W[i], b[i] = src_upper.get_param("W")[rows[name]], src_upper.get_param("b")[rows[name]]
         dst_upper.set_param("W", W)

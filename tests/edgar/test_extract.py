@@ -95,10 +95,13 @@ def _inputs(*texts):
 
 
 def test_pipeline_stages(encoded_nlp, rules_nlp):
+    """Pieces up to the first component that reads a whole document (the mention propagator)."""
     from sec_events.extract import pipeline_stages
 
-    assert pipeline_stages(encoded_nlp) == (["tok2vec"], rules_nlp.pipe_names)
-    assert pipeline_stages(rules_nlp) == ([], rules_nlp.pipe_names)
+    whole = rules_nlp.pipe_names[rules_nlp.pipe_names.index("mention_propagator"):]
+    assert whole[-1] == "event_assembler"
+    assert pipeline_stages(rules_nlp) == (["ruler", "context_ruler"], whole)
+    assert pipeline_stages(encoded_nlp) == (["tok2vec", "ruler", "context_ruler"], whole)
 
 
 def test_long_documents_are_encoded_in_pieces_and_read_whole(encoded_nlp, monkeypatch):

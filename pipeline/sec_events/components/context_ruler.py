@@ -13,8 +13,9 @@ are wrong far more often than right. Reads and writes `doc.ents`.
 """
 
 import re
+from bisect import bisect_left
 from pathlib import Path
-from typing import Callable, Iterable, List, Optional, Sequence
+from typing import Callable, Iterable, List, Optional, Sequence, Tuple
 
 import srsly
 from spacy.language import Language
@@ -23,6 +24,22 @@ from spacy.training import Example
 from spacy.util import ensure_path, filter_spans
 
 PATTERNS_FILE = "patterns.jsonl"
+
+
+def clear_of(spans: Iterable[Span], blocks: List[Tuple[int, int]]) -> List[Span]:
+    """The spans that share no character with any (start, end) block; sorted once, then a binary
+    search per span, so that a dense document costs no more per character than a short one."""
+    blocks = sorted(blocks)
+    starts, reach, furthest = [b[0] for b in blocks], [], -1
+    for _, end in blocks:
+        furthest = max(furthest, end)
+        reach.append(furthest)  # the furthest end of the blocks up to here
+    kept = []
+    for span in spans:
+        k = bisect_left(starts, span.end_char)  # blocks[:k] start before the span ends
+        if k == 0 or reach[k - 1] <= span.start_char:
+            kept.append(span)
+    return kept
 
 
 class ContextRuler:
@@ -94,13 +111,12 @@ class ContextRuler:
         if not spans and not clears:
             return doc
         if clears:
-            doc.ents = [e for e in doc.ents if not any(e.start_char < c[1] and c[0] < e.end_char for c in clears)]
+            doc.ents = clear_of(doc.ents, clears)
         if self.overwrite_ents:
-            blocked = [(s.start_char, s.end_char) for s in spans] + clears
-            kept = [e for e in doc.ents if not any(e.start_char < b[1] and b[0] < e.end_char for b in blocked)]
+            kept = clear_of(doc.ents, [(s.start_char, s.end_char) for s in spans] + clears)
         else:
             kept = list(doc.ents)
-            spans = [s for s in spans if not any(s.start < e.end and e.start < s.end for e in kept)]
+            spans = clear_of(spans, [(e.start_char, e.end_char) for e in kept])
         doc.ents = sorted(kept + spans, key=lambda s: s.start)
         return doc
 

@@ -82,6 +82,8 @@ class NameResolver:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
                     break
         self._paragraphs = [0] + [m.end() for m in BLANK_LINE.finditer(self.text)]  # where each paragraph starts
+        # where each sentence starts (token index), read once: Span.sent scans the whole document each time
+        self._sentences = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.cover = REGISTRANT_CUE.search(self.text)  # a current report's cover page, if any
         self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.agreements = [e for e in ents if e.label_ == "AGREEMENT"]
@@ -111,6 +113,13 @@ class NameResolver:
     def paragraph_start(self, char: int) -> int:
         """Where the paragraph holding character `char` starts."""
         return self._paragraphs[bisect_right(self._paragraphs, char) - 1]
+
+    def sentence(self, token: int) -> Span:
+        """The sentence holding token `token` (as `Span.sent` of a span starting there); the whole
+        document when it has no sentences."""
+        k = bisect_right(self._sentences, token) - 1
+        stop = self._sentences[k + 1] if k + 1 < len(self._sentences) else len(self.doc)
+        return self.doc[self._sentences[k] : stop]
 
     def starting(self, start: int, end: int, label: Optional[str] = None) -> List[Span]:
         """The entities (of `label`) that start within characters [start, end), in order."""
@@ -218,7 +227,7 @@ def next_sentence_agreement(doc: Doc, names: NameResolver, sent: Span) -> Option
     """The first agreement the next sentence of the same paragraph names."""
     if sent.end >= len(doc):
         return None
-    following = doc[sent.end].sent
+    following = names.sentence(sent.end)
     if names.paragraph_start(following.start_char) > sent.start_char:
         return None
     found = [e for e in names.starting(following.start_char, following.end_char, "AGREEMENT")

@@ -110,10 +110,6 @@ REFERS_BACK = re.compile(r"(?i)\W*(?:the|this|such|it|these)\b")
 DEFINITE_OBJECT = re.compile(r"(?i)\s+(?:the|this|that|such)\s+(?:agreements?|contracts?|leases?|licenses?|facility|plan)\b")
 
 
-def _sentence(doc: Doc, trigger: Span) -> Span:
-    return trigger.sent if doc.has_annotation("SENT_START") else doc[:]
-
-
 def _is_heading(text: str, trigger: Span) -> bool:
     """An 8-K item heading's word, also when a sentence quotes the heading."""
     return bool(HEADING.search(text[max(0, trigger.start_char - 20) : trigger.start_char]))
@@ -183,6 +179,8 @@ def _replaced_amount(text: str, money: Span, others: List[Span]) -> bool:
 class EventAssembler:
     """Builds `doc._.events` from triggers and entities (see the module docstring)."""
 
+    document_level = True  # reads the whole document (see extract.pipeline_stages)
+
     def __init__(self, nlp: Language, name: str = "event_assembler", *, spans_key: str = EVENTS_KEY) -> None:
         register()
         self.name = name
@@ -198,7 +196,7 @@ class EventAssembler:
         previous: Optional[dict] = None
         trigger_starts = [t.start for t in triggers]
         for trig in triggers:
-            sent = _sentence(doc, trig)
+            sent = names.sentence(trig.start)
             ents = [e for e in names.starting(sent.start_char, sent.end_char) if e.end <= sent.end]
             in_sent = [t for t in triggers[bisect_left(trigger_starts, sent.start) : bisect_left(trigger_starts, sent.end)]
                        if t.end <= sent.end]
@@ -310,7 +308,7 @@ class EventAssembler:
         for i, ent in enumerate(ents):
             if ent.label_ != "AGREEMENT":
                 continue
-            end = ent.sent.end if doc.has_annotation("SENT_START") else len(doc)
+            end = names.sentence(ent.start).end
             following = list(islice(takewhile(lambda e: e.end <= end, islice(ents, i + 1, None)), 8))
             first_org = next((e for e in following if e.label_ != "DATE"), None)
             if first_org is None or first_org.label_ != "ORG":
@@ -423,10 +421,10 @@ class EventAssembler:
             return None
         start = sent.start
         for _ in range(2):
-            start = doc[start - 1].sent.start if start > 0 else start
+            start = names.sentence(start - 1).start if start > 0 else start
         prices = [
             e for e in names.starting(doc[start].idx, sent.start_char, "MONEY")
-            if CONSIDERATION.search(e.sent.text) and not _per_share(names.text, e)
+            if CONSIDERATION.search(names.sentence(e.start).text) and not _per_share(names.text, e)
         ]
         return _money_value(prices[-1]) if prices else None
 
@@ -436,7 +434,7 @@ class EventAssembler:
         this fixed-price contract covers ...") carries that value."""
         if trig.label_ != "AGREEMENT_ENTRY" or sent.end >= len(doc):
             return None
-        following = doc[sent.end].sent
+        following = names.sentence(sent.end)
         if not (THIS_AGREEMENT.search(following.text) and VALUE_WORDS.search(following.text)):
             return None
         money = [

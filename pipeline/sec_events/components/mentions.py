@@ -19,7 +19,7 @@ Reads and writes `doc.ents`; keeps every existing entity.
 
 import re
 from collections import Counter
-from typing import Dict, Iterable, List, Sequence, Tuple
+from typing import Dict, Iterator, List, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -44,14 +44,47 @@ HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "messrs", "m
 DEFINED_AFTER = re.compile(r"^\s*\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]")
 
 
-def _occurrences(text: str, name: str, ignore_case: bool) -> Iterable[Tuple[int, int]]:
+WORD = re.compile(r"\w+")
+
+
+def _pattern(name: str, ignore_case: bool) -> "re.Pattern":
     pattern = r"(?<![\w&.-])" + r"\s+".join(map(re.escape, name.split())) + r"(?![\w&-]|\.\w)"
-    for m in re.finditer(pattern, text, re.I if ignore_case else 0):
-        yield m.start(), m.end()
+    return re.compile(pattern, re.I if ignore_case else 0)
+
+
+class WordIndex:
+    """Where each word (lowercased) of a text starts: a name is then looked for only where its first
+    word stands, so finding every name costs about one pass over the text, not one per name."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: Dict[str, List[int]] = {}
+        for m in WORD.finditer(text):
+            self.starts.setdefault(m.group(0).lower(), []).append(m.start())
+
+    def occurrences(self, name: str, ignore_case: bool) -> Iterator[Tuple[int, int]]:
+        """(start, end) of each non-overlapping occurrence of `name`, its words separated by any
+        whitespace, not inside a longer word or name, in text order."""
+        pattern = _pattern(name, ignore_case)
+        first = WORD.search(name)
+        if first is None:
+            yield from (m.span() for m in pattern.finditer(self.text))
+            return
+        end = 0
+        for position in self.starts.get(first.group(0).lower(), []):
+            start = position - first.start()
+            if start < end or start < 0:
+                continue
+            m = pattern.match(self.text, start)
+            if m:
+                end = m.end()
+                yield m.span()
 
 
 class MentionPropagator:
     """Adds the recurring mentions of names already found (see the module docstring)."""
+
+    document_level = True  # reads the whole document: names found anywhere (see extract.pipeline_stages)
 
     def __init__(
         self,
@@ -111,10 +144,10 @@ class MentionPropagator:
         if not doc.ents:
             return doc
         new: List[Span] = []
-        text = doc.text
+        index = WordIndex(doc.text)
         for name, label in self.names(doc).items():
             ignore_case = len(name.split()) > 1
-            for start, end in _occurrences(text, name, ignore_case):
+            for start, end in index.occurrences(name, ignore_case):
                 span = doc.char_span(start, end, label=label)
                 if span is not None:
                     new.append(span)

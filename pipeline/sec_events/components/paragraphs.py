@@ -9,6 +9,7 @@ token unset, for the sentencizer (or a trained senter) to decide.
 
 import re
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,9 +21,12 @@ class ParagraphBreaks:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        # one array for the whole document: setting Token.is_sent_start rescans the document each time
+        starts = doc.to_array([SENT_START])
         for token in doc[:-1]:
             if token.is_space and BLANK_LINE.search(token.text):
-                doc[token.i + 1].is_sent_start = True
+                starts[token.i + 1] = 1
+        doc.from_array([SENT_START], starts)
         return doc
 
 
