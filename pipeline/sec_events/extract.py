@@ -146,6 +146,8 @@ def _process(nlp: Language, documents: Iterable[Tuple[str, tuple]], n_process: i
                 yield _Outcome(sent[number], doc, None)
             return
         except Exception as err:  # noqa: BLE001 - any failure, MemoryError included, fails its documents only
+            if done == len(sent):  # no document in flight: not a document's failure
+                raise
             error = f"pipeline failed: {err.__class__.__name__}: {err}"[:500]
             for number in range(done, len(sent)):
                 yield _Outcome(sent[number], None, error)
@@ -192,6 +194,9 @@ def extract_all(nlp: Language, inputs: Iterable[Input], n_process: int = 1, batc
                 filing = read_filing(read(), source, max_bytes=max_bytes)
             except (FilingError, OSError) as err:
                 results[index] = _result(source, error=str(err))
+                continue
+            except Exception as err:  # noqa: BLE001 - a MemoryError while reading, say: that file's error
+                results[index] = _result(source, error=f"could not read: {err.__class__.__name__}: {err}"[:500])
                 continue
             results[index], filings[index] = _result(source, filing), filing
             docs = list(_documents(filing, index))

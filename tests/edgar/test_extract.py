@@ -122,6 +122,13 @@ def test_long_documents_are_encoded_in_pieces_and_read_whole(encoded_nlp, monkey
     assert len(pieces["filing_events"]) == 1 and len(pieces["filing_events"][0]["mentions"]) == 40
 
 
+def test_two_processes_give_the_same_lines(encoded_nlp):
+    texts = [LONG, "On May 2, 2022, Orrin Metals LLC terminated its Supply Agreement.\n", "", LONG[:900]]
+    one = list(extract_all(encoded_nlp, _inputs(*texts), batch_size=4, batch_chars=4000))
+    two = list(extract_all(encoded_nlp, _inputs(*texts), n_process=2, batch_size=4, batch_chars=4000))
+    assert one == two and [bool(r["error"]) for r in one] == [False, False, True, False]
+
+
 def test_long_documents_respect_max_length(rules_nlp):
     limit = rules_nlp.max_length
     rules_nlp.max_length = 400

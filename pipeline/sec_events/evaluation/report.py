@@ -321,6 +321,15 @@ def model_card_section(stats: Optional[dict], real: Optional[dict], bench: Optio
                  f"machine; the model takes {bench['model_size_mb']} MB on disk; peak memory is the proportional "
                  "set size of the process and its workers).")
         sec.table(["system", "processes", "words/s", "docs/s", "peak memory (MB)"], rows)
+        if bench.get("dense"):
+            sec.text("Extraction of generated filings dense with names, agreements and events, by size:")
+            sec.table(["characters", "seconds", "seconds per million characters", "peak memory (MB)"],
+                      [[f"{r['chars']:,}", r["seconds"], r["seconds_per_million_chars"], r["peak_memory_mb"]]
+                       for r in bench["dense"]])
+        if bench.get("filings"):
+            f = bench["filings"]
+            sec.text(f"`sec-events extract` on {f['files']} real submissions ({f['chars']:,} characters): "
+                     f"{f['failed']} failed, {f['seconds']} s, peak memory {f['peak_memory_mb']} MB.")
         sec.text("Targets: " + ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in bench["targets"].items()) + ".")
     else:
         sec.text("Speed and memory: not measured yet (`spacy project run benchmark` writes metrics/benchmark.json).")
