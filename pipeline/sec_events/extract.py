@@ -23,7 +23,7 @@ from .edgar.filing import MAX_BYTES
 from .events import event_rows, link_events
 
 Input = Tuple[str, Callable[[], bytes]]
-BATCH_CHARS = 400_000  # characters in one batch of the encoding stage, at most
+BATCH_CHARS = 100_000  # characters in one batch of the encoding stage, at most (2 MB of dense text: 0.5 GB)
 DOCUMENT_CHARS = 2_000_000  # a longer document part is read as several documents
 
 
