@@ -5,5 +5,5 @@ module does the same by hand. `spacy package --code` copies it into the model pa
 `en_sec_events` wheel registers them itself and declares the `sec-events` requirement.
 """
 
-from sec_events import encoders, tokenizer, training  # noqa: F401
+from sec_events import encoders, models, tokenizer, training  # noqa: F401
 from sec_events.components import context_ruler, event_assembler, mentions, paragraphs, patterns, suggester, value_filter  # noqa: F401

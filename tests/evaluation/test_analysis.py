@@ -1,8 +1,3 @@
-import json
-
-import pytest
-import spacy
-
 from sec_events.evaluation.analysis import bootstrap_ci, company_of, confusion, error_patterns
 from sec_events.evaluation.compare import compare_metrics
 from sec_events.evaluation.evaluate import GoldDoc, score_docs

@@ -5,7 +5,7 @@ import random
 from collections import Counter, defaultdict
 from typing import Callable, Dict, List, Optional, Sequence
 
-from ..labels import ENTITY_LABELS, EVENT_LABELS
+from ..labels import ENTITY_LABELS
 from .scores import doc_counts, sum_counts, tables
 
 MISSED, SPURIOUS = "(missed)", "(spurious)"

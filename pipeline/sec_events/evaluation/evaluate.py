@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from ..corpus.convert import read_docbin
-from ..labels import ENTITY_LABELS, EVENT_LABELS, EVENTS_KEY
+from ..labels import EVENTS_KEY
 from .analysis import bootstrap_ci, confusion, error_kinds, error_patterns, error_views
 from .scores import count_records, doc_counts, record_table, sum_counts, tables
 
