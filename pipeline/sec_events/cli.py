@@ -187,7 +187,7 @@ def draft_records(
         path = Path(adoc.source).with_suffix(".records.json")
         drafts = [
             {"trigger": [r["trigger"]["start"], r["trigger"]["end"], r["type"]]}
-            | {k: r[k] for k in ("agreement", "parties", "date", "amount")}
+            | {k: r[k] for k in ("agreement", "parties", "date", "amount", "event")}
             for r in records
         ]
         srsly.write_json(path, {"id": adoc.id, "records": drafts})

@@ -65,12 +65,30 @@ def test_bundled_corpus_is_valid(nlp):
 
 def test_records_must_match_triggers_one_to_one(nlp):
     doc = parse_marked("[[Acme Corp.|ORG]] {{signed|AGREEMENT_ENTRY}} and {{amended|AGREEMENT_AMENDMENT}} it.", source="t.txt")
-    record = {"trigger": [11, 17, "AGREEMENT_ENTRY"], "agreement": None, "parties": ["Acme Corp."], "date": "2022-05", "amount": None}
+    record = {"trigger": [11, 17, "AGREEMENT_ENTRY"], "agreement": None, "parties": ["Acme Corp."], "date": "2022-05",
+              "amount": None, "event": 0}
     doc.records = [record]
     (missing,) = check_doc(nlp, doc)
     assert "'amended' [22, 29, 'AGREEMENT_AMENDMENT'] has no record" in missing
-    doc.records = [record, dict(record, trigger=[22, 29, "AGREEMENT_AMENDMENT"], date="May 2022")]
+    doc.records = [record, dict(record, trigger=[22, 29, "AGREEMENT_AMENDMENT"], date="May 2022", event=1)]
     (bad_date,) = check_doc(nlp, doc)
     assert "'May 2022' is not ISO 8601" in bad_date
-    doc.records = [record, dict(record, trigger=[23, 29, "AGREEMENT_AMENDMENT"])]
+    doc.records = [record, dict(record, trigger=[23, 29, "AGREEMENT_AMENDMENT"], event=1)]
     assert any("is not a trigger of the document" in p for p in check_doc(nlp, doc))
+
+
+def test_event_ids_number_events_of_one_type_in_order(nlp):
+    doc = parse_marked("[[Acme Corp.|ORG]] {{signed|AGREEMENT_ENTRY}} and {{amended|AGREEMENT_AMENDMENT}} it.", source="t.txt")
+    entry = {"trigger": [11, 17, "AGREEMENT_ENTRY"], "agreement": None, "parties": [], "date": None, "amount": None}
+    amendment = dict(entry, trigger=[22, 29, "AGREEMENT_AMENDMENT"])
+    doc.records = [dict(entry, event=0), dict(amendment, event=1)]
+    assert check_doc(nlp, doc) == []
+    doc.records = [entry, dict(amendment, event=1)]
+    assert any("record 0 lacks event" in p for p in check_doc(nlp, doc))
+    doc.records = [dict(entry, event=1), dict(amendment, event=0)]
+    assert any("not numbered in order of first mention (expected 0)" in p for p in check_doc(nlp, doc))
+    doc.records = [dict(entry, event=0), dict(amendment, event=0)]
+    assert check_doc(nlp, doc) == ["t.txt records: event 0 joins a AGREEMENT_AMENDMENT to a AGREEMENT_ENTRY: "
+                                   "one event has one type"]
+    doc.records = [dict(entry, event="0"), dict(amendment, event=1)]
+    assert any("is not a number" in p for p in check_doc(nlp, doc))

@@ -3,8 +3,9 @@
 Checks each document for: empty text, a label outside LABELS.md (or of the wrong kind), a
 span off token boundaries under the project tokenizer, a span with outer whitespace,
 punctuation, quotes or a leading article, overlapping entities, duplicate or overlapping
-triggers; records (where annotated) that do not match the triggers one to one or lack a
-field; and across documents, duplicate texts and duplicate ids.
+triggers; records (where annotated) that do not match the triggers one to one, lack a
+field, or number their events out of order or join two types in one event; and across
+documents, duplicate texts and duplicate ids.
 """
 
 import hashlib
@@ -18,7 +19,7 @@ from ..labels import ENTITY_LABELS, EVENT_LABELS
 from .format import AnnotatedDoc
 
 BAD_EDGE = re.compile(r"^[\s\"“”'‘’(\[,;:]|[\s\"“”'‘’)\],;:]$|^(?i:the)\s")
-RECORD_FIELDS = ("trigger", "agreement", "parties", "date", "amount")
+RECORD_FIELDS = ("trigger", "agreement", "parties", "date", "amount", "event")
 ISO_DATE = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?|FY\d{4}(?:-Q[1-4])?|--\d{2}(?:-\d{2})?)$")
 
 
@@ -39,6 +40,7 @@ def check_records(adoc: AnnotatedDoc) -> List[str]:
             problems.append(f"{where}: record {i} amount {amount!r} is not {{value, currency}}")
         if not isinstance(rec["parties"], list):
             problems.append(f"{where}: record {i} parties is not a list")
+    problems.extend(_check_event_ids(where, adoc.records))
     events = {tuple(e) for e in adoc.events}
     for key in sorted(set(keys) - events):
         problems.append(f"{where}: trigger {list(key)} is not a trigger of the document")
@@ -46,6 +48,24 @@ def check_records(adoc: AnnotatedDoc) -> List[str]:
         problems.append(f"{where}: trigger {adoc.text[key[0]:key[1]]!r} {list(key)} has no record")
     if len(keys) != len(set(keys)):
         problems.append(f"{where}: a trigger has more than one record")
+    return problems
+
+
+def _check_event_ids(where: str, records: List[dict]) -> List[str]:
+    """`event` (LABELS.md, "One event, several mentions"): integers numbering the events in order of
+    first mention (0, 1, 2, ...); the records of one event have one type."""
+    problems, first_type = [], {}
+    ordered = sorted((r for r in records if "trigger" in r and "event" in r), key=lambda r: r["trigger"][0])
+    for rec in ordered:
+        event, label = rec["event"], rec["trigger"][2]
+        if not isinstance(event, int) or isinstance(event, bool) or event < 0:
+            problems.append(f"{where}: event {event!r} of trigger {rec['trigger']} is not a number 0, 1, 2, ...")
+            continue
+        if event not in first_type and event != len(first_type):
+            problems.append(f"{where}: event {event} of trigger {rec['trigger']} is not numbered in order of first "
+                            f"mention (expected {len(first_type)})")
+        if first_type.setdefault(event, label) != label:
+            problems.append(f"{where}: event {event} joins a {label} to a {first_type[event]}: one event has one type")
     return problems
 
 
