@@ -96,11 +96,14 @@ def test_report_with_real_filings_leads_with_them(metrics, tmp_path):
         "dense": [{"chars": 250000, "seconds": 5.0, "seconds_per_million_chars": 20.0, "peak_memory_mb": 700}],
         "filings": {"folder": "edgar-8k", "files": 71, "failed": 0, "chars": 1300000, "seconds": 40.0,
                     "peak_memory_mb": 650}}))
+    (folder / "cpu-span-only-test.json").write_text(json.dumps(_metrics(["t1"], wrong_org=True)))
     files = write_report(folder, "cpu", log, tmp_path / "out")
     md = (tmp_path / "out" / "evaluation.md").read_text()
     page = (tmp_path / "out" / "evaluation.html").read_text()
     _order(md, [f"## {t}" for t in SECTIONS] + ["## Real filings: scores", "## Real filings as the pipeline reads them",
-                                                 "## Authored test split: scores"])
+                                                 "## Authored test split: scores", "## Configurations"])
+    # the ablation beside the pipeline; it was not scored on the real filings
+    assert "| ORG | 1.000 | 0.800 | 0.857 | – |" in md and "| event links, end to end | 1.000 | 1.000 | 1.000 | – |" in md
     _order(page, [f"<h2>{t}</h2>" for t in SECTIONS])
     glance = md[: md.index("## Charts")]
     # the headline row: our real-filings score with its interval, the rules baseline, the absent general one, the test split

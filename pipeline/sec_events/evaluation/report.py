@@ -458,16 +458,22 @@ def configs_section(metrics_dir: Path, config: str, test: dict, real: Optional[d
         return None
     runs = {config: (test, real), **others}
     header = ["label"] + [f"{name} ({split})" for split in ("test", "real") for name in runs]
-    rows = []
-    for part, labels in (("ents", ENTITY_LABELS), ("events", EVENT_LABELS)):
-        for lab in list(labels) + ["micro"]:
-            row = [f"micro ({part})" if lab == "micro" else lab]
-            for index in (0, 1):
-                row += [m[index]["systems"]["pipeline"][part][lab]["f"] if m[index] else "–" for m in runs.values()]
-            rows.append(row)
+
+    def cell(metrics: Optional[dict], part: str, label: Optional[str]):
+        scores = metrics["systems"]["pipeline"] if metrics else {}
+        f = scores[part][label]["f"] if label and scores else _f(scores, part)
+        return "–" if f is None else f
+
+    lines = [(f"micro ({part})" if lab == "micro" else lab, part, lab)
+             for part, labels in (("ents", ENTITY_LABELS), ("events", EVENT_LABELS)) for lab in list(labels) + ["micro"]]
+    lines += [(name, part, None) for part, name in HEADLINE[2:]]
+    rows = [[title] + [cell(m[index], part, lab) for index in (0, 1) for m in runs.values()]
+            for title, part, lab in lines]
     return Section("Configurations").text(
-        "Exact-match F1 of the pipeline trained with each config (`cpu`: tok2vec from en_core_web_sm; "
-        "`trf`: a shared transformer), on the authored test split and the real filings.").table(header, rows)
+        "Exact-match F1 of the pipeline trained with each config, on the authored test split and the real "
+        "filings: `cpu`, the CPU config; `cpu-span-only`, the same with the trigger classifier reading the "
+        "candidate alone, without its context window (`spacy project run ablate-context`); `trf`, a shared "
+        "transformer.").table(header, rows)
 
 
 def write_report(metrics_dir: Path, config: str, log: Path, output: Path) -> List[Path]:
