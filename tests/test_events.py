@@ -56,3 +56,15 @@ def test_event_rows_merge_mentions_the_most_complete_value_winning():
         {"event": 1, "type": "AGREEMENT_TERMINATION", "agreement": None, "parties": [], "date": None, "amount": None,
          "mentions": [2]},
     ]
+
+
+def test_groups_of_one_source_stay_apart():
+    """A filing's parts: what one document's linking kept apart stays apart; across documents the
+    same event joins."""
+    records = [_rec("AMENDMENT", "Lease", None), _rec("AMENDMENT", "Lease", "2014-10-02"),
+               _rec("AMENDMENT", "Lease", "2014-10-02")]
+    groups = [[0], [1], [2]]
+    link_events(records, groups, sources=["body", "body", "release"])
+    assert [r["event"] for r in records] == [0, 1, 0]
+    link_events(records, groups)  # without sources the undated mention joins the first dated one
+    assert [r["event"] for r in records] == [0, 0, 0]

@@ -27,23 +27,36 @@ class _Kind:
 
     def __init__(self, named: bool) -> None:
         self.named = named
-        self.first: Optional[dict] = None  # the first event of this kind
+        self.events: List[dict] = []  # in order of first mention
         self.dated: Dict[str, dict] = {}  # date -> the first event with that date
         self.undated: List[dict] = []  # events without a date, first first
 
-    def match(self, date: Optional[str]) -> Optional[dict]:
-        """The first event a group with this date belongs to: the same date or (named agreements
-        only) none on either side; an unnamed agreement needs the same day."""
+    def fits(self, event: dict, date: Optional[str]) -> bool:
         if not self.named:
-            return self.dated.get(date) if date is not None and len(date) == 10 else None
-        if date is None:
-            return self.first
-        found = [e for e in (self.dated.get(date), self.undated[0] if self.undated else None) if e is not None]
-        return min(found, key=lambda e: e["order"]) if found else None
+            return date is not None and len(date) == 10 and event["date"] == date
+        return event["date"] is None or date is None or event["date"] == date
+
+    def match(self, date: Optional[str], source: object) -> Optional[dict]:
+        """The first event a group with this date and from this source belongs to: the same date
+        or (named agreements only) none on either side, an unnamed agreement needing the same day;
+        never one that already holds a group of the same source (its own linking kept them apart)."""
+        if not self.named:
+            found = [self.dated.get(date)] if date is not None and len(date) == 10 else []
+        elif date is None:
+            found = self.events[:1]
+        else:
+            found = [self.dated.get(date), self.undated[0] if self.undated else None]
+        found = [e for e in found if e is not None]
+        event = min(found, key=lambda e: e["order"]) if found else None
+        if event is not None and source is not None and source in event["sources"]:
+            event = next((e for e in self.events if self.fits(e, date) and source not in e["sources"]), None)
+        return event
 
     def add(self, event: dict, date: Optional[str]) -> None:
         """Record `event` (new, or just given `date`)."""
-        self.first = self.first or event
+        if not event.get("listed"):
+            event["listed"] = True
+            self.events.append(event)
         if date is not None:
             self.undated = [e for e in self.undated if e is not event]
         if date is None:
@@ -52,24 +65,29 @@ class _Kind:
             self.dated[date] = event
 
 
-def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = None) -> List[List[int]]:
+def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = None,
+                sources: Optional[Sequence[object]] = None) -> List[List[int]]:
     """Merge `groups` (lists of record indexes already known to state one event; by default each
     record alone) that state the same event, set each record's `event` to its group's number in
-    order of first mention, and return the groups in that order."""
+    order of first mention, and return the groups in that order. Groups of one of `sources` (one
+    per group: the document they were linked in) are not merged with each other."""
     events: List[dict] = []
     kinds: Dict[tuple, _Kind] = {}
-    for group in sorted(groups if groups is not None else [[i] for i in range(len(records))], key=min):
+    groups = groups if groups is not None else [[i] for i in range(len(records))]
+    sources = sources if sources is not None else [None] * len(groups)
+    for group, source in sorted(zip(groups, sources), key=lambda gs: min(gs[0])):
         first = records[min(group)]
         key = (first["type"], _key(first))
         kind = kinds.setdefault(key, _Kind(named=key[1] is not None))
         date = _date(records, sorted(group))
-        event = kind.match(date)
+        event = kind.match(date, source)
         if event is None:
-            event = {"members": list(group), "date": date, "order": len(events)}
+            event = {"members": list(group), "date": date, "order": len(events), "sources": {source}}
             events.append(event)
             kind.add(event, date)
         else:
             event["members"] += group
+            event["sources"].add(source)
             if event["date"] is None and date is not None:
                 event["date"] = date
                 kind.add(event, date)

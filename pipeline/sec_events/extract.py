@@ -86,9 +86,10 @@ def _result(source: str, filing: Optional[Filing] = None, error: Optional[str] =
 
 
 def _link_filing(result: Dict, mentions: Dict[tuple, List[int]]) -> None:
-    """Event ids across the filing's parts: the groups each piece's assembler made (`mentions`, by
-    (part, offset, event)) merged where they state the same event; then one row per event."""
-    link_events(result["events"], list(mentions.values()))
+    """Event ids across the filing's parts: the groups each document's assembler made (`mentions`, by
+    (part, offset, event)) merged where they state the same event, never two of one document (its
+    assembler kept them apart); then one row per event."""
+    link_events(result["events"], list(mentions.values()), [key[:2] for key in mentions])
     result["filing_events"] = event_rows(result["events"])
 
 
