@@ -27,7 +27,6 @@ BATCH_CHARS = 100_000  # characters in one batch of the encoding stage, at most 
 DOCUMENT_CHARS = 2_000_000  # a longer document part is read as several documents
 
 
-
 def expand(paths: Iterable[str]) -> Iterator[Input]:
     """(name, reader) for each file; folders are walked in sorted order, "-" is standard input."""
     for raw in paths:

@@ -100,8 +100,9 @@ def error_views(golds, preds, n: int = 3, width: int = 1200) -> List[dict]:
     for gold, (ents, events, _) in zip(golds, preds):
         wrong = sorted({s[0] for s in set(map(tuple, gold.ents + gold.events)) ^ set(map(tuple, list(ents) + list(events)))})
         if wrong:
-            best = max(wrong, key=lambda s: sum(s <= w < s + width for w in wrong))
-            scored.append((sum(best <= w < best + width for w in wrong), gold, best, ents, events))
+            within = {s: sum(s <= w < s + width for w in wrong) for s in wrong}  # errors in the window from s
+            best = max(wrong, key=within.get)
+            scored.append((within[best], gold, best, ents, events))
     scored.sort(key=lambda x: (-x[0], x[1].id))
     views, companies = [], set()
     for count, gold, first, ents, events in scored:
@@ -153,8 +154,6 @@ def bootstrap_ci(
     per_label: Dict[str, List[float]] = defaultdict(list)
     for _ in range(n):
         sample = sum_counts(per_doc[i] for key in (rng.choice(keys) for _ in keys) for i in units[key])
-        for part in ("ents", "events"):
-            sample.setdefault(part, Counter())
         for part, table in tables(sample).items():
             samples[part].append(table["micro"]["f"] if "micro" in table else table["f"])
             if part in ("ents", "events", "records_e2e", "records_found"):

@@ -55,8 +55,6 @@ def predicted_spans(doc: Doc, spans_key: str = EVENTS_KEY, label_map: Optional[d
 def score_docs(golds: List[GoldDoc], preds: List[tuple]) -> dict:
     """Tables for entities, events and (when gold records exist) records and event links."""
     total = sum_counts(doc_counts(g, p) for g, p in zip(golds, preds))
-    total.setdefault("ents", Counter())
-    total.setdefault("events", Counter())
     return {"docs": len(golds), **tables(total)}
 
 

@@ -213,7 +213,8 @@ def tables(counts: Dict[str, Counter]) -> dict:
 
 
 def sum_counts(per_doc: Iterable[Dict[str, Counter]]) -> Dict[str, Counter]:
-    total: Dict[str, Counter] = {}
+    """The counts of several documents added up; entities and events are always there."""
+    total: Dict[str, Counter] = {"ents": Counter(), "events": Counter()}
     for counts in per_doc:
         for part, c in counts.items():
             total.setdefault(part, Counter()).update(c)
