@@ -14,6 +14,7 @@ time per character should not grow with the size, nor memory pass 1 GB.
 
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -27,6 +28,7 @@ import spacy
 SAMPLE_SECONDS = 0.5  # reading the PSS of a large process costs CPU: sample twice a second
 DENSE_SIZES = (250_000, 500_000, 1_000_000, 2_000_000)
 ENCODER_AND_NER = "tok2vec,ner"
+CONTRACT_EXHIBIT = re.compile(r"EX-(?:10|4|2)(?:\b|\.)")  # material contracts, instruments, merger agreements
 SYLLABLES = ["bar", "ven", "tor", "lin", "cas", "mor", "dal", "quin", "sel", "rho", "pax", "tem", "vok", "zan"]
 SUFFIXES = ["Inc.", "Corp.", "LLC", "Holdings, Inc.", "Partners, L.P.", "Bank, N.A."]
 KINDS = ["Credit Agreement", "Supply Agreement", "Lease Agreement", "License Agreement", "Security Agreement"]
@@ -157,7 +159,36 @@ def filings_row(model: Path, folder: Path) -> Dict:
         lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] if out.exists() else []
     return {"folder": str(folder), "files": len(lines), "failed": sum(bool(r["error"]) for r in lines),
             "chars": sum(d["chars"] for r in lines for d in r["documents"]),
-            "seconds": round(run["seconds"], 1), "peak_memory_mb": run["peak_memory_mb"]}
+            "seconds": round(run["seconds"], 1), "peak_memory_mb": run["peak_memory_mb"],
+            "triggers_by_part": triggers_by_part(lines)}
+
+
+def part_kind(document_type: Optional[str]) -> str:
+    """"contract" for agreements filed as exhibits (EX-10, EX-4, EX-2), "press release" for EX-99,
+    "report" for the 8-K itself, "other" for the rest."""
+    kind = (document_type or "").upper()
+    if CONTRACT_EXHIBIT.match(kind):
+        return "contract"
+    if kind.startswith("EX-99"):
+        return "press release"
+    return "report" if kind.startswith("8-K") else "other"
+
+
+def triggers_by_part(lines: List[Dict]) -> Dict[str, Dict]:
+    """Event triggers per 100,000 characters in each kind of document part of extraction lines:
+    how many events come out of contract exhibits beside reports and releases."""
+    chars: Dict[str, int] = {}
+    triggers: Dict[str, int] = {}
+    for line in lines:
+        kinds = [part_kind(d["type"]) for d in line["documents"]]
+        for kind, d in zip(kinds, line["documents"]):
+            chars[kind] = chars.get(kind, 0) + d["chars"]
+        for event in line["events"]:
+            kind = kinds[event["document"]]
+            triggers[kind] = triggers.get(kind, 0) + 1
+    return {kind: {"chars": n, "triggers": triggers.get(kind, 0),
+                   "per_100k_chars": round(triggers.get(kind, 0) / n * 1e5, 1) if n else 0.0}
+            for kind, n in sorted(chars.items())}
 
 
 def extraction_rows(model: Path, texts: List[str]) -> List[Dict]:
@@ -223,6 +254,9 @@ def run_benchmark(model: Path, texts: List[str], general: Optional[str], n_proce
         result["filings"] = filings_row(model, filings)
         targets["filings_none_failed"] = result["filings"]["failed"] == 0
         targets["filings_peak_memory_under_1_gb"] = result["filings"]["peak_memory_mb"] < 1024
+        contract = result["filings"]["triggers_by_part"].get("contract")
+        if contract:
+            targets["contract_exhibits_at_most_12_triggers_per_100k_chars"] = contract["per_100k_chars"] <= 12
     return result
 
 
@@ -246,6 +280,9 @@ def table(result: Dict) -> List[str]:
                   "|---|---|---|---|---|---|",
                   f"| {f['folder']} | {f['files']} | {f['failed']} | {f['chars']:,} | {f['seconds']} | "
                   f"{f['peak_memory_mb']} |"]
+        lines += ["", "| document part | characters | triggers | per 100,000 characters |", "|---|---|---|---|"]
+        lines += [f"| {kind} | {p['chars']:,} | {p['triggers']} | {p['per_100k_chars']} |"
+                  for kind, p in f.get("triggers_by_part", {}).items()]
     return lines
 
 

@@ -18,6 +18,22 @@ def test_value_filter_keeps_other_labels_and_leaves_valid_docs_untouched():
     assert [e.text for e in nlp.add_pipe("sec_value_filter")(doc).ents] == ["Orrin Metals Corp.", "$5"]
 
 
+
+def _agreements(text, names, **config):
+    nlp = blank()
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(n), text.index(n) + len(n), label="AGREEMENT") for n in names]
+    return [e.text for e in nlp.add_pipe("sec_value_filter", config=config)(doc).ents]
+
+
+def test_value_filter_keeps_agreement_names_and_defined_short_names_only():
+    text = ('Corvane signed the Asset Purchase Agreement (the "APA") and a Term Loan; the APA covers its '
+            'PXR platform, and the MSA was not defined.')
+    kept = _agreements(text, ["Asset Purchase Agreement", "APA", "Term Loan", "PXR", "MSA"])
+    assert kept == ["Asset Purchase Agreement", "APA", "Term Loan"]
+    assert _agreements(text, ["PXR", "MSA"], agreement_shape=False) == ["PXR", "MSA"]
+
+
 def test_blank_line_starts_a_sentence_without_a_period():
     nlp = blank()
     nlp.add_pipe("sec_paragraph_breaks")

@@ -8,8 +8,9 @@ entities already in `doc.ents` and adds, where no entity stands yet:
 - every other occurrence of an ORG, PERSON or AGREEMENT text that is shaped like a name
   (legal suffix, full personal name) or was found at least `min_count` times (names of two
   or more words also in other casing, as in all-caps signature blocks);
-- a defined alias right after an entity, `Name ("Alias")` or `Name (the "Alias")`, with the
-  entity's label, unless the alias is a role word ("the Company", "Borrower");
+- a defined alias right after an entity, `Name ("Alias")`, `Name (the "Alias")` or `Name, a
+  Delaware corporation ("Alias")`, with the entity's label, unless the alias is a role word
+  ("the Company", "Borrower");
 - an organization's name without its legal suffix ("Halden Robotics" for "Halden
   Robotics, Inc."), then every occurrence of that;
 - a person's surname after an honorific ("Mr. Okafor" for "Wendell Okafor").
@@ -41,7 +42,11 @@ ROLE_WORDS = {
     "distributor", "contractor", "owner", "members", "member", "plan", "lessee", "lessor",
 }
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "messrs", "messrs."}
-DEFINED_AFTER = re.compile(r"^\s*\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]")
+# `Name ("Alias")`, `Name (the "Alias")`, `Name, a Delaware corporation ("Alias")`
+DEFINED_AFTER = re.compile(
+    r"^(?:,\s+an?\s+[\w .,&'-]{0,60}?(?:corporation|company|partnership|bank|association|trust|subsidiary)\s*)?"
+    r"\s*\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]"
+)
 
 
 WORD = re.compile(r"\w+")
@@ -123,8 +128,8 @@ class MentionPropagator:
             )
             if strong:
                 found.setdefault(text, ent.label_)
-            m = DEFINED_AFTER.match(doc_text[ent.end_char : ent.end_char + 80])
-            if m and m.group(1).strip().lower() not in ROLE_WORDS and m.group(1)[:1].isupper():
+            m = DEFINED_AFTER.match(doc_text[ent.end_char : ent.end_char + 140])
+            if m and m.group(1).strip().lower() not in ROLE_WORDS and (m.group(1)[:1].isupper() or m.group(1)[:1].isdigit()):
                 found.setdefault(" ".join(m.group(1).split()), ent.label_)
             if self.short_forms and ent.label_ == "ORG":
                 short = LEGAL_SUFFIX.sub("", text)

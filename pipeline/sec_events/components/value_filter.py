@@ -1,27 +1,64 @@
-"""`sec_value_filter`: drops entities whose label requires a value the text does not give.
+"""`sec_value_filter`: drops entities whose label requires a value or a shape the text does not give.
 
 A MONEY span names a currency and an amount, a DATE span a calendar date or period
 (LABELS.md). A statistical ner sometimes tags "Chapter 11", a table-of-contents page number
 or "the third quarter" (no year); `span._.value` is None for those, and they go.
+
+An AGREEMENT is "the capitalized name of a specific agreement, contract, plan, note or
+instrument, including a capitalized defined short name" (LABELS.md): its name holds a word of
+that kind ("Credit Agreement", "Senior Notes due 2022", "Term Loan"), or it is a short name the
+document defines for such a name (`the Asset Purchase Agreement (the "APA")`). A technology,
+product or company the ner took for an agreement ("TAP", "ADSL", "New Line") is neither, and goes.
 """
 
-from typing import List
+import re
+from typing import List, Set
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import register, span_value
+from .mentions import DEFINED_AFTER
+
+AGREEMENT_WORD = re.compile(
+    r"\b(?:agreements?|plans?|(?:sub)?leases?|notes?|indentures?|facilit(?:y|ies)|loans?|warrants?|amendments?|"
+    r"licen[cs]es?|contracts?|guarant(?:y|ee|ies)|debentures?|certificates?|charter|arrangements?|understanding|"
+    r"memorandum|letter|instruments?|bonds?|polic(?:y|ies)|commitments?|program|deed|mortgage|consent|waiver|"
+    r"supplement|protocol|term sheet|accord|declaration|bylaws|articles|trust|securities|obligations?|paper|"
+    r"line of credit|tranche|units|rights|options?|provisions|terms)\b",
+    re.I,
+)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def defined_short_names(doc: Doc, ents: List[Span], label: str) -> Set[str]:
+    """The short names the document defines right after an entity of `label` that has its
+    label's shape: `Name ("Short")`, `Name (the "Short")`."""
+    names = set()
+    for ent in ents:
+        if ent.label_ == label and AGREEMENT_WORD.search(ent.text):
+            m = DEFINED_AFTER.match(doc.text[ent.end_char : ent.end_char + 80])
+            if m:
+                names.add(_norm(m.group(1)))
+    return names
 
 
 class ValueFilter:
-    def __init__(self, name: str, labels: List[str]) -> None:
+    def __init__(self, name: str, labels: List[str], agreement_shape: bool = True) -> None:
         register()
         self.name = name
         self.labels = set(labels)
+        self.agreement_shape = agreement_shape
 
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
         kept = [e for e in ents if e.label_ not in self.labels or span_value(e) is not None]
+        if self.agreement_shape and any(e.label_ == "AGREEMENT" for e in kept):
+            short = defined_short_names(doc, kept, "AGREEMENT")
+            kept = [e for e in kept if e.label_ != "AGREEMENT" or AGREEMENT_WORD.search(e.text) or _norm(e.text) in short]
         if len(kept) != len(ents):
             doc.ents = kept
         return doc
@@ -29,10 +66,11 @@ class ValueFilter:
 
 @Language.factory(
     "sec_value_filter",
-    default_config={"labels": ["MONEY", "DATE"]},
+    default_config={"labels": ["MONEY", "DATE"], "agreement_shape": True},
     assigns=["doc.ents"],
     requires=["doc.ents"],
 )
-def make_value_filter(nlp: Language, name: str, labels: List[str]) -> ValueFilter:
-    """Build the filter for entities of `labels` without a normalized value."""
-    return ValueFilter(name, labels)
+def make_value_filter(nlp: Language, name: str, labels: List[str], agreement_shape: bool) -> ValueFilter:
+    """Build the filter for entities of `labels` without a normalized value and, with
+    `agreement_shape`, AGREEMENT entities that neither name an agreement nor are defined as one."""
+    return ValueFilter(name, labels, agreement_shape)

@@ -1,0 +1,31 @@
+from sec_events.tokenizer import blank
+
+
+def _propagate(text, found):
+    """The entities after the propagator, given the (text, label) pairs a model found first."""
+    nlp = blank()
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in found]
+    return [(e.text, e.label_) for e in nlp.add_pipe("sec_mention_propagator")(doc).ents]
+
+
+def test_defined_aliases_spread_also_after_an_appositive_and_starting_with_a_digit():
+    text = ('Harlow Pictures Corporation, a Delaware corporation ("HPC"), and 4Q Media, Inc. ("4QM") '
+            'signed. HPC will pay 4QM in cash.')
+    ents = _propagate(text, [("Harlow Pictures Corporation", "ORG"), ("4Q Media, Inc.", "ORG")])
+    assert ents.count(("HPC", "ORG")) == 2
+    assert ents.count(("4QM", "ORG")) == 2
+
+
+def test_role_words_and_single_unshaped_guesses_do_not_spread():
+    text = 'Pemberton Tools Inc., an Ohio corporation ("Borrower"), uses Vexa. Borrower pays; Vexa runs.'
+    ents = _propagate(text, [("Pemberton Tools Inc.", "ORG"), ("Vexa", "ORG")])
+    assert ("Borrower", "ORG") not in ents
+    assert ents.count(("Vexa", "ORG")) == 1  # found once, no legal suffix: not spread
+
+
+def test_full_names_spread_in_other_casing_and_surnames_after_honorifics():
+    text = "Nadia Ferrante joined Orlov Freight Lines, Inc. ORLOV FREIGHT LINES, INC. thanked Ms. Ferrante."
+    ents = _propagate(text, [("Nadia Ferrante", "PERSON"), ("Orlov Freight Lines, Inc.", "ORG")])
+    assert ("ORLOV FREIGHT LINES, INC.", "ORG") in ents
+    assert ("Ferrante", "PERSON") in ents
