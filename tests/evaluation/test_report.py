@@ -95,7 +95,8 @@ def test_report_with_real_filings_leads_with_them(metrics, tmp_path):
                   "docs_per_second": 30.0, "peak_memory_mb": 600}],
         "dense": [{"chars": 250000, "seconds": 5.0, "seconds_per_million_chars": 20.0, "peak_memory_mb": 700}],
         "filings": {"folder": "edgar-8k", "files": 71, "failed": 0, "chars": 1300000, "seconds": 40.0,
-                    "peak_memory_mb": 650}}))
+                    "peak_memory_mb": 650,
+                    "triggers_by_part": {"contract": {"chars": 400000, "triggers": 48, "per_100k_chars": 12.0}}}}))
     (folder / "cpu-span-only-test.json").write_text(json.dumps(_metrics(["t1"], wrong_org=True)))
     files = write_report(folder, "cpu", log, tmp_path / "out")
     md = (tmp_path / "out" / "evaluation.md").read_text()
@@ -118,6 +119,7 @@ def test_report_with_real_filings_leads_with_them(metrics, tmp_path):
     card = md[md.index("## Model card"): md.index("## Real filings: scores")]
     assert "| wrong label | ORG | 3 |" in card and "[Beta LLC]" in card and "| sec-events | 1 | 9,000 |" in card
     assert "| 250,000 | 5.000 | 20.000 | 700 |" in card and "71 real submissions (1,300,000 characters): 0 failed" in card
+    assert "| contract | 400,000 | 48 | 12.000 |" in card
     # displaCy views mark the missed gold span and the wrong prediction
     assert "ORG missed" in page and "PERSON wrong" in page
     assert {f.name for f in files} == {"evaluation.md", "evaluation.html", "f1-by-label.png", "record-arguments.png",

@@ -330,6 +330,13 @@ def model_card_section(stats: Optional[dict], real: Optional[dict], bench: Optio
             f = bench["filings"]
             sec.text(f"`sec-events extract` on {f['files']} real submissions ({f['chars']:,} characters): "
                      f"{f['failed']} failed, {f['seconds']} s, peak memory {f['peak_memory_mb']} MB.")
+            if f.get("triggers_by_part"):
+                sec.text("Event triggers found per kind of document part: contracts filed as exhibits (EX-10, EX-4, "
+                         "EX-2) talk about terminating, amending and executing all the time, and most of it is "
+                         "not an agreement event.")
+                sec.table(["document part", "characters", "triggers", "per 100,000 characters"],
+                          [[kind, f"{p['chars']:,}", p["triggers"], p["per_100k_chars"]]
+                           for kind, p in f["triggers_by_part"].items()])
         sec.text("Targets: " + ", ".join(f"{k} {'yes' if v else 'no'}" for k, v in bench["targets"].items()) + ".")
     else:
         sec.text("Speed and memory: not measured yet (`spacy project run benchmark` writes metrics/benchmark.json).")
