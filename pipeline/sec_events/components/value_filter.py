@@ -8,7 +8,7 @@ An AGREEMENT is "the capitalized name of a specific agreement, contract, plan, n
 instrument, including a capitalized defined short name" (LABELS.md): its name holds a word of
 that kind ("Credit Agreement", "Senior Notes due 2022", "Term Loan"), or it is a short name the
 document defines for such a name (`the Asset Purchase Agreement (the "APA")`). A technology,
-product or company the ner took for an agreement ("TAP", "ADSL", "New Line") is neither, and goes.
+product or company the ner took for an agreement (a platform's acronym, "Orrin Metals") is neither, and goes.
 """
 
 import re
