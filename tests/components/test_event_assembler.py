@@ -81,6 +81,20 @@ def test_alias_resolves_to_most_complete_name(make_doc, assembler):
     assert rec["date"] == "2020-03-01"
 
 
+
+def test_a_short_name_after_a_possessive_is_not_the_possessors(make_doc, assembler):
+    """"Brightwater's Rapid Fold (RF) process": RF names the process; an entity tagged there
+    stays itself and does not become a second name of Brightwater."""
+    doc = make_doc(
+        "On March 1, 2020, Brightwater Pharmaceuticals Corp. and Osterlund AG extended the License Agreement, "
+        "which covers Brightwater's Rapid Fold (RF) process. RF runs in Basel.",
+        [("March 1, 2020", "DATE"), ("Brightwater Pharmaceuticals Corp.", "ORG"), ("Osterlund AG", "ORG"),
+         ("License Agreement", "AGREEMENT"), ("Brightwater", "ORG"), ("RF", "ORG")],
+        [("extended", "AGREEMENT_EXTENSION")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert "Brightwater" not in rec["parties"] and rec["parties"].count("Brightwater Pharmaceuticals Corp.") == 1
+
 def test_amendment_document_points_to_the_amended_agreement(make_doc, assembler):
     doc = make_doc(
         "On July 30, 2021, Velox Inc. entered into the Third Amendment to Credit Agreement, which amended the "

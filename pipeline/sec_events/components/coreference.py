@@ -25,6 +25,7 @@ COMPANY_DEFINED = re.compile(  # (the "Company"), ("the Company"), ("Acme" or "t
 DEFINED_OPEN = re.compile(
     r"\(\s*(?:as\s+(?:previously\s+|further\s+|heretofore\s+)?amended(?:\s+to\s+date)?,?\s+)?(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$"
 )
+POSSESSIVE = re.compile(r"^['’]s?\s+\w")
 IDENTIFIED = re.compile(r"^\s*,?\s*(?:\(?\s*the\s+\w+\s*\)?\s*)?(?:dated|between|by and between)\b", re.I)
 GENERIC_WORDS = {
     "agreement", "definitive", "new", "certain", "prior", "existing", "original", "this", "that", "these", "its",
@@ -76,7 +77,9 @@ class NameResolver:
             paren = ent.start_char - len(opening.group(0))
             for k in range(i - 1, -1, -1):
                 prev = ents[k]
-                if ent.start_char - prev.end_char > 160 or "(" in self.text[prev.end_char : paren]:
+                between = self.text[prev.end_char : paren]
+                # "Acme's Rapid Fold (RF) process": the short name is of what Acme owns, not of Acme
+                if ent.start_char - prev.end_char > 160 or "(" in between or POSSESSIVE.match(between):
                     break
                 if prev.label_ == ent.label_:
                     self.defined[ent.start_char] = self.defined.get(prev.start_char, prev.text)
