@@ -6,4 +6,6 @@ module does the same by hand. `spacy package --code` copies it into the model pa
 """
 
 from sec_events import encoders, models, tokenizer, training  # noqa: F401
-from sec_events.components import context_ruler, event_assembler, mentions, paragraphs, patterns, suggester, value_filter  # noqa: F401
+from sec_events.components import (  # noqa: F401
+    context_ruler, event_assembler, mentions, paragraphs, patterns, suggester, trigger_labels, value_filter,
+)
