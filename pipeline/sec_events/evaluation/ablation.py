@@ -38,6 +38,8 @@ VARIANTS: Dict[str, Callable[[str], Language]] = {
     "no entity ruler": _without("ruler"),
     "no context ruler": _without("context_ruler"),
     "no mention propagator": _without("mention_propagator"),
+    "no value filter": _without("value_filter"),
+    "no trigger labels": _without("trigger_labels"),
     "entity ruler before ner": _ruler_first,
     "entity ruler overwrites ner": _ruler_overwrites,
 }
