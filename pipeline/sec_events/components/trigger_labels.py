@@ -1,10 +1,10 @@
 """`sec_trigger_labels`: each trigger word keeps to the event types the corpus gives it.
 
 The trigger classifier picks one label per candidate from the words around it; now and then
-the context outweighs the word itself, and "provisions to extend the lease" or "supplements
-its research" come out as TERMINATION. The training corpus says which event types each
-trigger stem ("extend", "terminat", "renew", ...) stands for: "renew" is an EXTENSION or,
-negated, a TERMINATION; "extend" has never been an ENTRY. At `initialize` the component
+the context outweighs the word itself, and "supplements its research" comes out as a
+TERMINATION or "awards" as an AMENDMENT. The training corpus says which event types each
+trigger stem ("supplement", "award", "renew", ...) stands for: "renew" is an EXTENSION or,
+negated, a TERMINATION; "supplement" has only been an AMENDMENT. At `initialize` the component
 counts the labels of each stem over the gold triggers of the training examples; at run time
 it drops a trigger whose stem was seen at least `min_count` times and never with its label.
 Stems seen less often, and words of no stem, are left to the classifier. Reads and writes
