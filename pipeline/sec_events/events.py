@@ -57,11 +57,11 @@ class _Kind:
         if not event.get("listed"):
             event["listed"] = True
             self.events.append(event)
-        if date is not None:
-            self.undated = [e for e in self.undated if e is not event]
         if date is None:
             self.undated.append(event)
-        elif date not in self.dated or self.dated[date]["order"] > event["order"]:
+            return
+        self.undated = [e for e in self.undated if e is not event]
+        if date not in self.dated or self.dated[date]["order"] > event["order"]:
             self.dated[date] = event
 
 

@@ -20,7 +20,7 @@ Reads and writes `doc.ents`; keeps every existing entity.
 
 import re
 from collections import Counter
-from typing import Dict, Iterator, List, Sequence, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -47,6 +47,13 @@ DEFINED_AFTER = re.compile(
     r"^(?:,\s+an?\s+[\w .,&'-]{0,60}?(?:corporation|company|partnership|bank|association|trust|subsidiary)\s*)?"
     r"\s*\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]"
 )
+DEFINITION_WINDOW = 140  # characters after a name within which its definition must end
+
+
+def defined_alias(text: str, ent: Span) -> Optional[str]:
+    """The alias that `text` defines right after `ent` (see DEFINED_AFTER), as written; None when there is none."""
+    m = DEFINED_AFTER.match(text[ent.end_char : ent.end_char + DEFINITION_WINDOW])
+    return m.group(1) if m else None
 
 
 WORD = re.compile(r"\w+")
@@ -128,9 +135,9 @@ class MentionPropagator:
             )
             if strong:
                 found.setdefault(text, ent.label_)
-            m = DEFINED_AFTER.match(doc_text[ent.end_char : ent.end_char + 140])
-            if m and m.group(1).strip().lower() not in ROLE_WORDS and (m.group(1)[:1].isupper() or m.group(1)[:1].isdigit()):
-                found.setdefault(" ".join(m.group(1).split()), ent.label_)
+            alias = defined_alias(doc_text, ent)
+            if alias and alias.strip().lower() not in ROLE_WORDS and (alias[:1].isupper() or alias[:1].isdigit()):
+                found.setdefault(" ".join(alias.split()), ent.label_)
             if self.short_forms and ent.label_ == "ORG":
                 short = LEGAL_SUFFIX.sub("", text)
                 if short != text and len(short) >= self.min_length and short.lower() not in ROLE_WORDS:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register, span_value
-from .mentions import DEFINED_AFTER
+from .mentions import defined_alias
 
 AGREEMENT_WORD = re.compile(
     r"\b(?:agreements?|plans?|(?:sub)?leases?|notes?|indentures?|facilit(?:y|ies)|loans?|warrants?|amendments?|"
@@ -34,15 +34,15 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def defined_short_names(doc: Doc, ents: List[Span], label: str) -> Set[str]:
-    """The short names the document defines right after an entity of `label` that has its
-    label's shape: `Name ("Short")`, `Name (the "Short")`."""
+def defined_short_names(text: str, ents: List[Span]) -> Set[str]:
+    """The short names `text` defines right after an AGREEMENT entity that names an agreement:
+    `Name ("Short")`, `Name (the "Short")`."""
     names = set()
     for ent in ents:
-        if ent.label_ == label and AGREEMENT_WORD.search(ent.text):
-            m = DEFINED_AFTER.match(doc.text[ent.end_char : ent.end_char + 80])
-            if m:
-                names.add(_norm(m.group(1)))
+        if ent.label_ == "AGREEMENT" and AGREEMENT_WORD.search(ent.text):
+            alias = defined_alias(text, ent)
+            if alias:
+                names.add(_norm(alias))
     return names
 
 
@@ -57,7 +57,7 @@ class ValueFilter:
         ents = doc.ents
         kept = [e for e in ents if e.label_ not in self.labels or span_value(e) is not None]
         if self.agreement_shape and any(e.label_ == "AGREEMENT" for e in kept):
-            short = defined_short_names(doc, kept, "AGREEMENT")
+            short = defined_short_names(doc.text, kept)  # doc.text is rebuilt on every access: read it once
             kept = [e for e in kept if e.label_ != "AGREEMENT" or AGREEMENT_WORD.search(e.text) or _norm(e.text) in short]
         if len(kept) != len(ents):
             doc.ents = kept
