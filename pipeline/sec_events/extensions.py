@@ -1,8 +1,9 @@
-"""Custom attributes: `Span._.value`, `Span._.exchange` and `Doc._.events`.
+"""Custom attributes: `Span._.value`, `Span._.exchange`, `Doc._.events` and `Doc._.arguments`.
 
 Values are getters computed from the span text (and, for a ticker, the text before it), so
 they need no stored state and survive `nlp.pipe(n_process=2)`; `Doc._.events` holds plain
-JSON-ready dicts written by the event assembler.
+JSON-ready dicts written by the event assembler, `Doc._.arguments` the argument chooser's
+scores ([trigger start, candidate start, candidate end, label, probability]) that it reads.
 """
 
 from typing import Optional, Union
@@ -36,3 +37,5 @@ def register() -> None:
         Span.set_extension("exchange", getter=span_exchange)
     if not Doc.has_extension("events"):
         Doc.set_extension("events", default=None)
+    if not Doc.has_extension("arguments"):
+        Doc.set_extension("arguments", default=None)

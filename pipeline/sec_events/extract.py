@@ -117,6 +117,7 @@ def _process(nlp: Language, documents: Iterable[Tuple[str, tuple]], n_process: i
     once, the registrant and the cover date hold over all of it. When the pipeline fails (a
     MemoryError, say), the documents in flight fail with it and the rest go on."""
     encoding, reading = pipeline_stages(nlp)
+    keep_tensor = any(getattr(nlp.get_pipe(name), "reads_tensor", False) for name in reading)
     remaining = iter(documents)
     sent: List[tuple] = []  # the key of every document, by number
     done = 0  # documents with an outcome
@@ -133,7 +134,8 @@ def _process(nlp: Language, documents: Iterable[Tuple[str, tuple]], n_process: i
         buffer: List[Doc] = []
         for doc, (number, k, n) in nlp.pipe(pieces(), as_tuples=True, disable=reading, n_process=n_process,
                                             batch_size=batch_size):
-            doc.tensor = numpy.empty((0,), dtype="float32")  # read by the encoding stage only
+            if not keep_tensor:  # read by the encoding stage only, unless an argument chooser reads it
+                doc.tensor = numpy.empty((0,), dtype="float32")
             buffer.append(doc)
             if k == n - 1:
                 yield _joined(buffer), number

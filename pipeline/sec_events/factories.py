@@ -7,5 +7,6 @@ module does the same by hand. `spacy package --code` copies it into the model pa
 
 from sec_events import encoders, models, tokenizer, training  # noqa: F401
 from sec_events.components import (  # noqa: F401
-    context_ruler, event_assembler, mentions, paragraphs, patterns, suggester, trigger_labels, value_filter,
+    argument_chooser, context_ruler, event_assembler, mentions, paragraphs, patterns, suggester, trigger_labels,
+    value_filter,
 )

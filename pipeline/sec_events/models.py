@@ -1,4 +1,5 @@
-"""Model architectures: a trigger classifier that sees the words around each candidate.
+"""Model architectures: a trigger classifier that sees the words around each candidate, and an
+argument chooser that scores (trigger, entity) pairs.
 
 "terminated" is an event when an agreement is terminated and not when an employee is; four
 tokens of the candidate itself cannot tell them apart. `sec_events.context_reducer.v1` pools,
@@ -14,7 +15,7 @@ from spacy.ml.extract_spans import extract_spans
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Maxout, Model, chain, concatenate, list2ragged, reduce_first, reduce_last, reduce_max, reduce_mean
-from thinc.api import with_getitem
+from thinc.api import Dropout, Relu, Softmax, with_getitem
 from thinc.types import Floats2d, Ragged
 
 
@@ -60,4 +61,49 @@ def build_context_spancat(
     model.set_ref("tok2vec", tok2vec)
     model.set_ref("reducer", reducer)
     model.set_ref("scorer", scorer)
+    return model
+
+
+def _pairs_forward(model: Model, inputs: Tuple[List[Doc], Ragged, Floats2d], is_train: bool):
+    docs, bounds, features = inputs
+    pool, output = model.layers
+    pooled, bp_pool = pool((docs, bounds), is_train)  # one row per bound: trigger, candidate, between
+    n = features.shape[0]
+    X = model.ops.xp.hstack([pooled.reshape((n, -1)), features])
+    Y, bp_output = output(X, is_train)
+    width = X.shape[1] - features.shape[1]
+
+    def backprop(dY: Floats2d) -> Tuple[List[Doc], Ragged, Floats2d]:
+        dX = bp_output(dY)
+        if model.attrs["grad_factor"]:
+            bp_pool(model.attrs["grad_factor"] * model.ops.xp.ascontiguousarray(dX[:, :width]).reshape(pooled.shape))
+        return inputs
+
+    return Y, backprop
+
+
+def _pairs_init(model: Model, X=None, Y=None) -> None:
+    for layer in model.layers:
+        layer.initialize()
+
+
+@registry.architectures("sec_events.ArgumentChooser.v1")
+def build_argument_chooser(
+    tok2vec: Model[List[Doc], List[Floats2d]], width: int, n_features: int, hidden_size: int, n_roles: int,
+    dropout: float, grad_factor: float = 1.0,
+) -> Model[Tuple[List[Doc], Ragged, Floats2d], Floats2d]:
+    """(docs, token bounds, features) -> role probabilities, one row per (trigger, candidate) pair.
+
+    `bounds` holds three token ranges per pair, per document (the trigger, the candidate, the
+    words between them); each is the mean of its `width`-wide token vectors. The three means and
+    the pair's `n_features` features go through a hidden layer to a softmax over `n_roles`. The
+    gradient reaches the encoder scaled by `grad_factor` (0: the chooser reads the encoder and
+    does not train it, so that its small corpus leaves the entities and triggers alone)."""
+    pool = chain(with_getitem(0, chain(tok2vec, list2ragged())), extract_spans(), reduce_mean())
+    output = chain(
+        Relu(nO=hidden_size, nI=3 * width + n_features), Dropout(dropout), Softmax(nO=n_roles, nI=hidden_size)
+    )
+    model = Model("argument_pairs", _pairs_forward, init=_pairs_init, layers=[pool, output],
+                  attrs={"grad_factor": grad_factor})
+    model.set_ref("tok2vec", tok2vec)
     return model

@@ -36,7 +36,7 @@ def create_wrap_augmenter(
 
     Real filings from the 1990s and many exhibits are wrapped at 60-80 columns, so names,
     dates and amounts break across lines ("September\\n30, 1996"). The copy keeps every
-    character offset, so the gold spans carry over unchanged.
+    character offset, so the gold spans and records carry over unchanged.
     """
 
     def augment(nlp: Language, example: Example) -> Iterator[Example]:
@@ -52,6 +52,7 @@ def create_wrap_augmenter(
             return
         doc.ents = ents
         doc.spans[spans_key] = spans
+        doc.user_data.update(ref.user_data)  # the gold records: their offsets are unchanged too
         yield Example(nlp.make_doc(text), doc)
 
     return augment

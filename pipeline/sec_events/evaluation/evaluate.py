@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
+from ..components.event_assembler import EventAssembler
 from ..corpus.convert import read_docbin
 from ..labels import EVENTS_KEY
 from .analysis import bootstrap_ci, confusion, error_kinds, error_patterns, error_views
@@ -58,19 +59,30 @@ def score_docs(golds: List[GoldDoc], preds: List[tuple]) -> dict:
     return {"docs": len(golds), **tables(total)}
 
 
-def run_pipeline(nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None, batch_size: int = 8):
-    """Process the gold texts; returns the predictions as plain span lists."""
-    return [predicted_spans(doc, label_map=label_map) for doc in nlp.pipe((g.text for g in golds), batch_size=batch_size)]
+RECORD_STAGES = ("tok2vec", "sec_paragraph_breaks", "sentencizer", "senter", "sec_argument_chooser", "sec_event_assembler")
 
 
-def records_on_gold_spans(nlp: Language, golds: List[GoldDoc], spans_key: str = EVENTS_KEY) -> List[list]:
-    """The records the pipeline's record stages (sentence boundaries, assembler) build from
-    the gold entities and triggers: the assembler's own accuracy, free of span errors."""
+def rules_choice(nlp: Language) -> Optional[EventAssembler]:
+    """An event assembler choosing by its rules, when the pipeline's takes a learned choice."""
+    for name, proc in nlp.pipeline:
+        if isinstance(proc, EventAssembler) and proc.chooser == "learned":
+            return EventAssembler(nlp, name, spans_key=proc.spans_key, chooser="rules")
+    return None
+
+
+def records_on_gold_spans(nlp: Language, golds: List[GoldDoc], spans_key: str = EVENTS_KEY,
+                          assembler: Optional[EventAssembler] = None) -> List[list]:
+    """The records the pipeline's record stages (encoder, sentence boundaries, argument chooser,
+    assembler) build from the gold entities and triggers: the choice of arguments, free of span
+    errors; with `assembler`, the records that one builds in place of the pipeline's."""
     stages = [
         proc
         for name, proc in nlp.pipeline
-        if nlp.get_pipe_meta(name).factory in ("sec_paragraph_breaks", "sentencizer", "senter", "sec_event_assembler")
+        if nlp.get_pipe_meta(name).factory in RECORD_STAGES
+        and not (assembler is not None and nlp.get_pipe_meta(name).factory == "sec_argument_chooser")
     ]
+    if assembler is not None:
+        stages = [assembler if isinstance(proc, EventAssembler) else proc for proc in stages]
     records = []
     for gold in golds:
         doc = nlp.make_doc(gold.text)
@@ -82,6 +94,15 @@ def records_on_gold_spans(nlp: Language, golds: List[GoldDoc], spans_key: str = 
             doc = proc(doc)
         records.append(doc._.events or [] if doc.has_extension("events") else [])
     return records
+
+
+def gold_span_table(nlp: Language, golds: List[GoldDoc], assembler: Optional[EventAssembler] = None) -> dict:
+    """Record arguments per argument, built on the gold spans."""
+    found, e2e = Counter(), Counter()
+    for gold, records in zip(golds, records_on_gold_spans(nlp, golds, assembler=assembler)):
+        if gold.records is not None:
+            count_records(gold.records, records, found, e2e)
+    return record_table(found)
 
 
 def evaluate_predictions(golds: List[GoldDoc], preds: List[tuple], group: Optional[Callable] = None) -> dict:
@@ -100,13 +121,16 @@ def evaluate(
     nlp: Language, golds: List[GoldDoc], label_map: Optional[dict] = None, group: Optional[Callable] = None
 ) -> dict:
     """`evaluate_predictions` of the pipeline's output; records built on gold spans too, when the
-    pipeline assembles records and gold has them."""
-    preds = run_pipeline(nlp, golds, label_map)
+    pipeline assembles records and gold has them; and when it takes a learned choice of arguments,
+    the records of the rules' choice beside it (`rules_choice`: the same tables, same spans)."""
+    docs = list(nlp.pipe((g.text for g in golds), batch_size=8))
+    preds = [predicted_spans(doc, label_map=label_map) for doc in docs]
     result = evaluate_predictions(golds, preds, group)
     if "records_found" in result and "sec_event_assembler" in {nlp.get_pipe_meta(n).factory for n in nlp.pipe_names}:
-        found, e2e = Counter(), Counter()
-        for gold, records in zip(golds, records_on_gold_spans(nlp, golds)):
-            if gold.records is not None:
-                count_records(gold.records, records, found, e2e)
-        result["records_gold_spans"] = record_table(found)
+        result["records_gold_spans"] = gold_span_table(nlp, golds)
+        rules = rules_choice(nlp)
+        if rules is not None:
+            scored = score_docs(golds, [predicted_spans(rules(doc), label_map=label_map) for doc in docs])
+            result["rules_choice"] = {k: v for k, v in scored.items() if k.startswith(("records_", "event_links_"))}
+            result["rules_choice"]["records_gold_spans"] = gold_span_table(nlp, golds, rules)
     return result

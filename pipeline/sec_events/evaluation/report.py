@@ -381,18 +381,26 @@ def baselines_section(title: str, metrics: dict) -> Section:
 
 
 def records_section(sets: dict) -> Optional[Section]:
-    """Record-argument P/R/F per argument and data set: on gold spans, on found triggers, end to end."""
+    """Record-argument F1 per argument and data set, on gold spans, on found triggers and end to
+    end, and the event links; the learned choice of arguments beside the rules' when both were scored."""
     sets = {name: m["systems"]["pipeline"] for name, m in sets.items() if m and "records_e2e" in m["systems"]["pipeline"]}
     if not sets:
         return None
     sec = Section("Event records per argument").text(
-        "F1 of each record argument (LABELS.md scoring): built by the assembler on the gold entities and "
-        "triggers, on the triggers the pipeline found, and end to end.")
-    header = ["argument"] + [f"{name}, {mode}" for name in sets for _, mode in RECORD_MODES]
+        "F1 of each record argument (LABELS.md scoring): built on the gold entities and triggers, on the "
+        "triggers the pipeline found, and end to end; then the event links. With a trained argument chooser "
+        "(`chooser = \"learned\"`) the rules' choice, on the same spans, stands beside it.")
     args = list(RECORD_ARGS) + ["micro"]
-    rows = [[arg] + [scores.get(key, {}).get(arg, {}).get("f", "–") for scores in sets.values() for key, _ in RECORD_MODES]
-            for arg in args]
-    return sec.table(header, rows)
+    for name, scores in sets.items():
+        choices = {"learned": scores, "rules": scores["rules_choice"]} if "rules_choice" in scores else {"": scores}
+        header = ["argument"] + [f"{choice} {mode}".strip() for choice in choices for _, mode in RECORD_MODES]
+        rows = [[arg] + [c.get(key, {}).get(arg, {}).get("f", "–") for c in choices.values() for key, _ in RECORD_MODES]
+                for arg in args]
+        rows.append(["event links"] + [c.get(key, {}).get("f", "–") if key != "records_gold_spans" else "–"
+                                       for c in choices.values()
+                                       for key in ("records_gold_spans", "event_links_found", "event_links_e2e")])
+        sec.text(f"{name}:").table(header, rows)
+    return sec
 
 
 def gap_section(test: dict, real: dict) -> Section:
