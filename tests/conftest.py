@@ -109,6 +109,7 @@ def rules_pipeline():
     config["nlp"]["pipeline"] = [p for p in config["nlp"]["pipeline"] if p not in TRAINED]
     for name in TRAINED:
         del config["components"][name]
+    config["components"]["event_assembler"]["chooser"] = "rules"  # the trained argument chooser is gone
     config["initialize"]["after_init"] = None  # the weight transfer into ner
     nlp = spacy.util.load_model_from_config(config, auto_fill=True)
     nlp.initialize()

@@ -39,9 +39,9 @@ def _read_splits(source: Path) -> dict:
         raise typer.Exit(1)
 
 
-def _validated(source: Path) -> dict:
+def _validated(source: Path, require_records: bool = True) -> dict:
     splits = _read_splits(source)
-    problems = check_corpus(blank(), [d for docs in splits.values() for d in docs])
+    problems = check_corpus(blank(), [d for docs in splits.values() for d in docs], require_records)
     if problems:
         for p in problems:
             typer.secho(f"✘ {p}", fg="red", err=True)
@@ -51,9 +51,12 @@ def _validated(source: Path) -> dict:
 
 
 @app.command()
-def validate(source: Path = typer.Argument(..., exists=True, help="corpus source folder (train/ dev/ test/)")):
+def validate(
+    source: Path = typer.Argument(..., exists=True, help="corpus source folder (train/ dev/ test/)"),
+    records: bool = typer.Option(True, help="require every document's records file (the gold the argument chooser learns from)"),
+):
     """Check every document; exit 1 listing each problem."""
-    splits = _validated(source)
+    splits = _validated(source, records)
     n = sum(len(d) for d in splits.values())
     typer.secho(f"✔ {n} documents valid ({', '.join(f'{k}: {len(v)}' for k, v in splits.items())})", fg="green")
 

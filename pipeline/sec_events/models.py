@@ -67,7 +67,7 @@ def build_context_spancat(
 def _pairs_forward(model: Model, inputs: Tuple[List[Doc], Ragged, Floats2d], is_train: bool):
     docs, bounds, features = inputs
     pool, output = model.layers
-    pooled, bp_pool = pool((docs, bounds), is_train)  # one row per bound: trigger, candidate, between
+    pooled, bp_pool = pool((docs, bounds), is_train)  # one row per bound, n_bounds per pair
     n = features.shape[0]
     X = model.ops.xp.hstack([pooled.reshape((n, -1)), features])
     Y, bp_output = output(X, is_train)
@@ -75,8 +75,8 @@ def _pairs_forward(model: Model, inputs: Tuple[List[Doc], Ragged, Floats2d], is_
 
     def backprop(dY: Floats2d) -> Tuple[List[Doc], Ragged, Floats2d]:
         dX = bp_output(dY)
-        if model.attrs["grad_factor"]:
-            bp_pool(model.attrs["grad_factor"] * model.ops.xp.ascontiguousarray(dX[:, :width]).reshape(pooled.shape))
+        # always backpropagated, zero or not: the encoder's last listener is what applies its update
+        bp_pool(model.attrs["grad_factor"] * model.ops.xp.ascontiguousarray(dX[:, :width]).reshape(pooled.shape))
         return inputs
 
     return Y, backprop
@@ -89,19 +89,19 @@ def _pairs_init(model: Model, X=None, Y=None) -> None:
 
 @registry.architectures("sec_events.ArgumentChooser.v1")
 def build_argument_chooser(
-    tok2vec: Model[List[Doc], List[Floats2d]], width: int, n_features: int, hidden_size: int, n_roles: int,
-    dropout: float, grad_factor: float = 1.0,
+    tok2vec: Model[List[Doc], List[Floats2d]], width: int, n_bounds: int, n_features: int, hidden_size: int,
+    n_roles: int, dropout: float, grad_factor: float = 1.0,
 ) -> Model[Tuple[List[Doc], Ragged, Floats2d], Floats2d]:
     """(docs, token bounds, features) -> role probabilities, one row per (trigger, candidate) pair.
 
-    `bounds` holds three token ranges per pair, per document (the trigger, the candidate, the
-    words between them); each is the mean of its `width`-wide token vectors. The three means and
-    the pair's `n_features` features go through a hidden layer to a softmax over `n_roles`. The
+    `bounds` holds `n_bounds` token ranges per pair, per document (the trigger, the candidate,
+    the words between them, ...); each is the mean of its `width`-wide token vectors. The means
+    and the pair's `n_features` features go through a hidden layer to a softmax over `n_roles`. The
     gradient reaches the encoder scaled by `grad_factor` (0: the chooser reads the encoder and
     does not train it, so that its small corpus leaves the entities and triggers alone)."""
     pool = chain(with_getitem(0, chain(tok2vec, list2ragged())), extract_spans(), reduce_mean())
     output = chain(
-        Relu(nO=hidden_size, nI=3 * width + n_features), Dropout(dropout), Softmax(nO=n_roles, nI=hidden_size)
+        Relu(nO=hidden_size, nI=n_bounds * width + n_features), Dropout(dropout), Softmax(nO=n_roles, nI=hidden_size)
     )
     model = Model("argument_pairs", _pairs_forward, init=_pairs_init, layers=[pool, output],
                   attrs={"grad_factor": grad_factor})

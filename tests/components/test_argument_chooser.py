@@ -124,3 +124,50 @@ def test_learned_choice_needs_a_chooser():
         nlp("On May 2, 2022, Acme amended the Credit Agreement.")
     with pytest.raises(ValueError, match="chooser must be one of"):
         nlp.add_pipe("sec_event_assembler", name="other", config={"chooser": "neural"})
+
+
+def test_the_encoder_still_learns_from_the_other_listeners():
+    """The chooser is the encoder's last listener, whose backprop applies the encoder's update:
+    on a batch without gold records it must pass a zero gradient on, not skip it."""
+    fix_random_seed(0)
+    nlp = _pipeline()
+    nlp.add_pipe("ner", before="entity_ruler", config={"model": {
+        "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+        "hidden_width": 16, "maxout_pieces": 2, "use_upper": True,
+        "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 32, "upstream": "tok2vec"}}})
+    example = _example(nlp)
+    del example.reference.user_data["records"]
+    optimizer = nlp.initialize(lambda: [example])
+    assert nlp.get_pipe("tok2vec").listeners[-1] is nlp.get_pipe("argument_chooser").model.get_ref("tok2vec")
+    embed = next(node for node in nlp.get_pipe("tok2vec").model.walk() if node.has_param("E"))
+    nlp.update([example], sgd=optimizer)  # the ner's output layer starts at zero: no gradient to pass yet
+    before = embed.get_param("E").copy()
+    nlp.update([example], sgd=optimizer)
+    assert abs(embed.get_param("E") - before).sum() > 0
+
+
+def test_a_value_is_judged_by_its_best_mention():
+    """"two hundred and fifty thousand dollars ($250,000)": one amount, kept when either mention is."""
+    from sec_events.components.event_assembler import apply_choices
+
+    nlp = spacy.blank("en")
+    doc = nlp("Acme will pay an extension fee of two hundred dollars ($200).")
+    doc.ents = [doc.char_span(0, 4, "ORG"), doc.char_span(34, 53, "MONEY"), doc.char_span(55, 59, "MONEY")]
+    trigger = doc.char_span(17, 26, "AGREEMENT_EXTENSION")
+    names = NameResolver(doc)
+    record = {"agreement": None, "parties": ["Acme"], "date": None, "amount": {"value": 200.0, "currency": "USD"}}
+    scores = [[17, 34, 53, "MONEY", 0.05], [17, 55, 59, "MONEY", 0.3], [17, 0, 4, "ORG", 0.02]]
+    apply_choices([record], [trigger], scores, names, accept=0.6, reject=0.1)
+    assert record["amount"] == {"value": 200.0, "currency": "USD"} and record["parties"] == []
+    scores[1][4] = 0.08
+    apply_choices([record], [trigger], scores, names, accept=0.6, reject=0.1)
+    assert record["amount"] is None
+
+
+def test_amounts_match_within_the_scoring_tolerance():
+    from sec_events.components.event_assembler import same_value
+
+    assert same_value({"value": 4099999.9999999995, "currency": "USD"}, {"value": 4100000, "currency": "USD"})
+    assert not same_value({"value": 4100000.0, "currency": "USD"}, {"value": 4100000.0, "currency": "EUR"})
+    assert not same_value({"value": 4100000.0, "currency": "USD"}, {"value": 4200000.0, "currency": "USD"})
+    assert same_value("Acme Tools Inc.", "ACME TOOLS, INC.") and not same_value("2020-01", "2020-01-01")

@@ -48,6 +48,20 @@ def test_empty_and_duplicate_documents(nlp):
     assert any("c.txt: empty document" in p for p in found)
 
 
+def test_every_document_needs_its_records(nlp, tmp_path):
+    docs = [parse_marked("[[Acme Corp.|ORG]] {{signed|AGREEMENT_ENTRY}} it.", "a", "a.txt"), parse_marked("Nothing.", "b", "b.txt")]
+    docs[1].records = []
+    found = check_corpus(nlp, docs, require_records=True)
+    assert found == ["a.txt: no records file (a.records.json; an empty list when it has no triggers)"]
+    assert check_corpus(nlp, docs) == []
+    (tmp_path / "train").mkdir()
+    (tmp_path / "train" / "a.txt").write_text("Acme signed it.")
+    run = subprocess.run([sys.executable, "-m", "sec_events", "validate", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 1 and "a.txt: no records file" in run.stderr
+    run = subprocess.run([sys.executable, "-m", "sec_events", "validate", str(tmp_path), "--no-records"], capture_output=True, text=True)
+    assert run.returncode == 0
+
+
 def test_validate_command_fails_loudly(tmp_path):
     (tmp_path / "train").mkdir()
     (tmp_path / "train" / "bad.txt").write_text("[[Acme|COMPANY]] signed")
@@ -60,7 +74,7 @@ def test_bundled_corpus_is_valid(nlp):
 
     docs = [d for split in ("train", "dev", "test") for d in read_dir(ROOT / "corpus" / "source" / split)]
     assert len(docs) >= 40
-    assert check_corpus(nlp, docs) == []
+    assert check_corpus(nlp, docs, require_records=True) == []
 
 
 def test_records_must_match_triggers_one_to_one(nlp):

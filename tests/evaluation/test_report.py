@@ -142,14 +142,23 @@ def test_report_needs_test_metrics(tmp_path):
         write_report(tmp_path, "cpu", tmp_path / "log", tmp_path / "out")
 
 
-def test_records_section_puts_each_argument_beside_each_data_set():
+def test_records_section_puts_the_learned_choice_beside_the_rules():
     def table(f):
         return {arg: {"p": f, "r": f, "f": f, "support": 4} for arg in ("agreement", "parties", "date", "amount", "micro")}
 
-    test = {"systems": {"pipeline": {"records_gold_spans": table(0.9), "records_found": table(0.8), "records_e2e": table(0.7)}}}
+    def links(f):
+        return {"p": f, "r": f, "f": f, "support": 3}
+
+    rules = {"records_gold_spans": table(0.85), "records_found": table(0.75), "records_e2e": table(0.65),
+             "event_links_found": links(0.55), "event_links_e2e": links(0.45)}
+    test = {"systems": {"pipeline": {"records_gold_spans": table(0.9), "records_found": table(0.8), "records_e2e": table(0.7),
+                                     "event_links_found": links(0.6), "event_links_e2e": links(0.5), "rules_choice": rules}}}
     real = {"systems": {"pipeline": {"records_found": table(0.6), "records_e2e": table(0.5)}}}
     md = records_section({"test split": test, "real filings": real}).markdown()
-    assert "| parties | 0.900 | 0.800 | 0.700 | – | 0.600 | 0.500 |" in md
+    assert "| argument | learned gold spans | learned found triggers | learned end to end | rules gold spans |" in md
+    assert "| parties | 0.900 | 0.800 | 0.700 | 0.850 | 0.750 | 0.650 |" in md
+    assert "| event links | – | 0.600 | 0.500 | – | 0.550 | 0.450 |" in md
+    assert "| parties | – | 0.600 | 0.500 |" in md  # a data set scored with one choice only
     assert records_section({"test split": {"systems": {"pipeline": {}}}}) is None
 
 

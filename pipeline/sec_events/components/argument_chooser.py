@@ -4,8 +4,9 @@ For each trigger and each AGREEMENT, ORG, DATE and MONEY entity in its sentence 
 sentences on either side, the model (`sec_events.ArgumentChooser.v1`, listening to the shared
 encoder) gives the role the entity plays in the trigger's record: agreement, party, date,
 amount, or none. It reads the vectors of the trigger, the candidate and the words between
-them, and features of the pair (`pair_features`): the labels, distance in tokens and
-sentences, order, same paragraph, the word before the candidate, and whether the rules
+them and the words before the candidate, and features of the pair (`pair_features`): the
+labels, distance in tokens and sentences, order, same paragraph, the word before the
+candidate, words of price or payment in its sentence, and whether the rules
 (`EventAssembler.draft`) pick it. The scores go to `doc._.arguments`; the event assembler
 with `chooser = "learned"` decodes them (at most one agreement, date and amount, parties as a
 set) and canonicalizes the names by its coreference.
@@ -31,7 +32,8 @@ from ..extensions import register
 from ..labels import EVENTS_KEY
 from .coreference import NameResolver
 from .event_assembler import (
-    ROLES, SPAN_WORDS, EventAssembler, _per_share, _relative, _replaced_amount, argument_value, same_value,
+    CONSIDERATION, ROLES, SPAN_WORDS, EventAssembler, _per_share, _relative, _replaced_amount, argument_value,
+    same_value,
 )
 
 NONE = "none"
@@ -49,7 +51,9 @@ CUES = (  # the word(s) before a candidate: "on May 2", "dated as of", "from $5 
     lambda w: w[-1:] in (["to"], ["by"]),
     lambda w: w[-1:] in (["with"], ["and"], ["between"], ["among"]),
 )
-N_FEATURES = len(LABELS) + len(TRIGGER_LABELS) + 11 + len(CUES)
+N_FEATURES = len(LABELS) + len(TRIGGER_LABELS) + 12 + len(CUES)
+N_BOUNDS = 4  # token ranges per pair: the trigger, the candidate, the words between, the words before the candidate
+BEFORE = 3  # tokens before the candidate: "a fee of", "dated as of", "with"
 MAX_CACHED = 4096
 
 
@@ -62,13 +66,15 @@ class Pairs:
         self.features = features
 
     def bounds(self) -> numpy.ndarray:
-        """Three token ranges per pair: the trigger, the candidate, the words between (the
-        trigger again when they touch)."""
+        """`N_BOUNDS` token ranges per pair: the trigger, the candidate, the words between (the
+        trigger again when they touch) and the `BEFORE` words before the candidate (the
+        candidate again at the start of a document)."""
         rows = []
         for k, ent in self.candidates:
             trig = self.triggers[k]
             lo, hi = (trig.end, ent.start) if ent.start >= trig.end else (ent.end, trig.start)
-            rows += [(trig.start, trig.end), (ent.start, ent.end), (lo, hi) if hi > lo else (trig.start, trig.end)]
+            rows += [(trig.start, trig.end), (ent.start, ent.end), (lo, hi) if hi > lo else (trig.start, trig.end),
+                     (max(0, ent.start - BEFORE), ent.start) if ent.start > 0 else (ent.start, ent.end)]
         return numpy.asarray(rows, dtype="int32").reshape((-1, 2))
 
 
@@ -114,6 +120,7 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
                 float(ent.label_ == "MONEY" and (_per_share(names.text, ent)
                                                  or _replaced_amount(names.text, ent, window))),
                 float(ent.label_ == "ORG" and (_relative(names.text, ent) or value == registrant)),
+                float(bool(CONSIDERATION.search(names.sentence(ent.start).text))),
             ]
             row += [float(cue(words)) for cue in CUES]
             candidates.append((k, ent))
@@ -148,13 +155,14 @@ class ArgumentChooser(TrainablePipe):
     reads_tensor = True  # its encoder listener reads `doc.tensor` at run time
 
     def __init__(self, vocab: Vocab, model: Model, name: str = "argument_chooser", *, spans_key: str = EVENTS_KEY,
-                 sentences: Sequence[str] = ("paragraph_breaks", "sentencizer")) -> None:
+                 sentences: Sequence[str] = ("paragraph_breaks", "sentencizer"), positive_weight: float = 1.0) -> None:
         register()
         self.vocab = vocab
         self.model = model
         self.name = name
         self.spans_key = spans_key
         self.sentences = list(sentences)
+        self.positive_weight = positive_weight
         self.cfg: Dict = {"spans_key": spans_key}
         self._sentence_pipes: List[Callable[[Doc], Doc]] = []  # set by `initialize`, for `update`
         self._rules = EventAssembler(None, spans_key=spans_key)
@@ -218,9 +226,14 @@ class ArgumentChooser(TrainablePipe):
         examples = list(examples)
         validate_examples(examples, "ArgumentChooser.update")
         golds = [self._gold(eg) for eg in examples]
-        if not any(g is not None and g[0].candidates for g in golds):
-            return losses
         docs = [eg.predicted for eg in examples]
+        if not any(g is not None and g[0].candidates for g in golds):
+            # nothing to learn here, but the encoder applies its update when its last listener
+            # backpropagates: pass it a zero gradient
+            tok2vec = self.model.get_ref("tok2vec")
+            tokvecs, bp_tokvecs = tok2vec.begin_update(docs)
+            bp_tokvecs([tok2vec.ops.alloc2f(*t.shape) for t in tokvecs])
+            return losses
         empty = Pairs([], [], numpy.zeros((0, N_FEATURES), dtype="float32"))
         pairs = [g[0] if g is not None else empty for g in golds]
         truths = numpy.concatenate([g[1] for g in golds if g is not None])
@@ -233,13 +246,15 @@ class ArgumentChooser(TrainablePipe):
         return losses
 
     def get_loss(self, scores: Floats2d, truths: numpy.ndarray) -> Tuple[float, Floats2d]:
-        """Cross-entropy of the role probabilities, averaged over the pairs."""
+        """Cross-entropy of the role probabilities, averaged over the pairs; a pair that plays a
+        role weighs `positive_weight` (most candidates play none)."""
         target = numpy.zeros(scores.shape, dtype="float32")
         target[numpy.arange(len(truths)), truths] = 1.0
-        target = self.model.ops.asarray2f(target)
-        d_scores = (scores - target) / max(len(truths), 1)
-        picked = self.model.ops.to_numpy(scores)[numpy.arange(len(truths)), truths]
-        return float(-numpy.log(numpy.maximum(picked, 1e-8)).mean()), d_scores
+        weights = numpy.where(truths > 0, self.positive_weight, 1.0).astype("float32")[:, None]
+        ops = self.model.ops
+        d_scores = (scores - ops.asarray2f(target)) * ops.asarray2f(weights) / max(len(truths), 1)
+        picked = ops.to_numpy(scores)[numpy.arange(len(truths)), truths]
+        return float((-numpy.log(numpy.maximum(picked, 1e-8)) * weights[:, 0]).mean()), d_scores
 
     def initialize(self, get_examples: Callable[[], Iterable[Example]], *, nlp: Optional[Language] = None) -> None:
         """Set up the model; the training examples need gold records for some of their documents."""
@@ -255,10 +270,12 @@ class ArgumentChooser(TrainablePipe):
     default_config={
         "spans_key": EVENTS_KEY,
         "sentences": ["paragraph_breaks", "sentencizer"],
+        "positive_weight": 1.0,
         "model": {
             "@architectures": "sec_events.ArgumentChooser.v1",
             "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"},
             "width": 96,
+            "n_bounds": N_BOUNDS,
             "n_features": N_FEATURES,
             "hidden_size": 64,
             "n_roles": len(ROLE_NAMES),
@@ -268,8 +285,9 @@ class ArgumentChooser(TrainablePipe):
     assigns=["doc._.arguments"],
     requires=["doc.ents", "doc.sents", "doc.spans"],
 )
-def make_argument_chooser(nlp: Language, name: str, model: Model, spans_key: str,
-                          sentences: List[str]) -> ArgumentChooser:
+def make_argument_chooser(nlp: Language, name: str, model: Model, spans_key: str, sentences: List[str],
+                          positive_weight: float) -> ArgumentChooser:
     """Build the argument chooser; `sentences` names the components that give a training
     document its sentence boundaries (the pipeline's own)."""
-    return ArgumentChooser(nlp.vocab, model, name, spans_key=spans_key, sentences=sentences)
+    return ArgumentChooser(nlp.vocab, model, name, spans_key=spans_key, sentences=sentences,
+                           positive_weight=positive_weight)

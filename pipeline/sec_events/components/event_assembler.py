@@ -207,19 +207,25 @@ def argument_value(names: NameResolver, ent: Span, trigger_label: str) -> Union[
 
 
 def same_value(a: Union[str, dict, None], b: Union[str, dict, None]) -> bool:
-    """Names compared ignoring case, spacing and punctuation; dates and amounts exactly."""
+    """Names compared ignoring case, spacing and punctuation; amounts in the same currency within
+    0.5% ("$4.1 million" is 4099999.9999999995 in floating point), as LABELS.md scores them;
+    dates exactly."""
     if isinstance(a, str) and isinstance(b, str):
         return re.sub(r"[\W_]+", "", a.lower()) == re.sub(r"[\W_]+", "", b.lower())
+    if isinstance(a, dict) and isinstance(b, dict):
+        x, y = a.get("value"), b.get("value")
+        return (a.get("currency") == b.get("currency") and isinstance(x, (int, float)) and isinstance(y, (int, float))
+                and abs(x - y) <= 0.005 * max(abs(x), abs(y)))
     return a == b
 
 
 def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List[list], names: NameResolver,
-                  threshold: float = 0.5) -> None:
+                  accept: float = 0.5, reject: float = 0.5) -> None:
     """Set each record's fields from an argument chooser's scores (`doc._.arguments`: [trigger
     start, candidate start, candidate end, label, probability of its role]): of the candidates
-    for a field, the likeliest if it reaches `threshold`, and every such party; a value the rules
-    drew from a candidate the chooser rejects is dropped, one they drew from elsewhere (the
-    registrant of "the Company", an earlier record) is kept."""
+    for a field, the likeliest if it reaches `accept`, and every such party; a value the rules
+    chose is dropped when every mention of it scores below `reject`; other values the rules chose stay,
+    among them those drawn from elsewhere (the registrant of "the Company", an earlier record)."""
     ents = {(e.start_char, e.end_char): e for e in names.ents}
     by_trigger: Dict[int, List[Tuple[Span, float]]] = defaultdict(list)
     for t_start, c_start, c_end, label, p in arguments:
@@ -233,8 +239,12 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
             if value is not None:
                 options[ROLES[ent.label_]].append((p, value))
         for field, scored in options.items():
-            accepted = [v for p, v in sorted(scored, key=lambda o: -o[0]) if p >= threshold]
-            rejected = [v for p, v in scored if p < threshold and not any(same_value(v, a) for a in accepted)]
+            best: List[Tuple[float, Union[str, dict]]] = []  # each value once, at the score of its best mention
+            for p, v in sorted(scored, key=lambda o: -o[0]):
+                if not any(same_value(v, b) for _, b in best):
+                    best.append((p, v))
+            accepted = [v for p, v in best if p >= accept]
+            rejected = [v for p, v in best if p < reject]
             if field == "parties":
                 kept = [x for x in rec["parties"] if not any(same_value(x, r) for r in rejected)]
                 rec["parties"] = unique(kept + accepted)
@@ -250,13 +260,15 @@ class EventAssembler:
     document_level = True  # reads the whole document (see extract.pipeline_stages)
 
     def __init__(self, nlp: Optional[Language], name: str = "event_assembler", *, spans_key: str = EVENTS_KEY,
-                 chooser: str = "rules") -> None:
+                 chooser: str = "rules", accept: float = 0.6, reject: float = 0.1) -> None:
         if chooser not in CHOOSERS:
             raise ValueError(f"{name}: chooser must be one of {', '.join(CHOOSERS)}, not {chooser!r}")
         register()
         self.name = name
         self.spans_key = spans_key
         self.chooser = chooser
+        self.accept = accept
+        self.reject = reject
 
     def __call__(self, doc: Doc) -> Doc:
         names = NameResolver(doc)
@@ -267,7 +279,7 @@ class EventAssembler:
                     f"{self.name}: chooser = 'learned' reads the scores of an argument chooser "
                     "(sec_argument_chooser) placed before it; add one, or set chooser = 'rules'"
                 )
-            apply_choices(records, triggers, doc._.arguments, names)
+            apply_choices(records, triggers, doc._.arguments, names, self.accept, self.reject)
         self._share_within_events(records)
         self._share_with_previous(records)
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
@@ -600,11 +612,13 @@ class EventAssembler:
 
 @Language.factory(
     "sec_event_assembler",
-    default_config={"spans_key": EVENTS_KEY, "chooser": "rules"},
+    default_config={"spans_key": EVENTS_KEY, "chooser": "rules", "accept": 0.6, "reject": 0.1},
     assigns=["doc._.events"],
     requires=["doc.ents", "doc.sents"],
 )
-def make_event_assembler(nlp: Language, name: str, spans_key: str, chooser: str) -> EventAssembler:
+def make_event_assembler(nlp: Language, name: str, spans_key: str, chooser: str, accept: float,
+                         reject: float) -> EventAssembler:
     """Build the event assembler for triggers stored under `spans_key`; `chooser` is "rules" or
-    "learned" (the scores of a `sec_argument_chooser` before it)."""
-    return EventAssembler(nlp, name, spans_key=spans_key, chooser=chooser)
+    "learned" (the scores of a `sec_argument_chooser` before it, decoded with `accept` and
+    `reject`: see `apply_choices`)."""
+    return EventAssembler(nlp, name, spans_key=spans_key, chooser=chooser, accept=accept, reject=reject)

@@ -103,12 +103,15 @@ def check_doc(nlp: Language, adoc: AnnotatedDoc) -> List[str]:
     return problems
 
 
-def check_corpus(nlp: Language, docs: Iterable[AnnotatedDoc]) -> List[str]:
-    """Problems of every document plus duplicate texts and ids across the corpus."""
+def check_corpus(nlp: Language, docs: Iterable[AnnotatedDoc], require_records: bool = False) -> List[str]:
+    """Problems of every document plus duplicate texts and ids across the corpus; with
+    `require_records`, a document without its records file is one too."""
     problems: List[str] = []
     seen_text, seen_id = {}, {}
     for adoc in docs:
         problems.extend(check_doc(nlp, adoc))
+        if require_records and adoc.records is None:
+            problems.append(f"{adoc.source}: no records file ({adoc.id}.records.json; an empty list when it has no triggers)")
         digest = hashlib.sha256(" ".join(adoc.text.split()).encode()).hexdigest()
         if adoc.text.strip() and digest in seen_text:
             problems.append(f"{adoc.source}: duplicate of {seen_text[digest]}")
