@@ -171,3 +171,19 @@ def test_amounts_match_within_the_scoring_tolerance():
     assert not same_value({"value": 4100000.0, "currency": "USD"}, {"value": 4100000.0, "currency": "EUR"})
     assert not same_value({"value": 4100000.0, "currency": "USD"}, {"value": 4200000.0, "currency": "USD"})
     assert same_value("Acme Tools Inc.", "ACME TOOLS, INC.") and not same_value("2020-01", "2020-01-01")
+
+
+def test_the_rules_choice_stays_when_the_chooser_accepts_it_too():
+    from sec_events.components.event_assembler import apply_choices
+
+    nlp = spacy.blank("en")
+    doc = nlp("On May 2, 2022, Acme amended the lease it executed on June 1, 2015.")
+    doc.ents = [doc.char_span(3, 14, "DATE"), doc.char_span(16, 20, "ORG"), doc.char_span(54, 66, "DATE")]
+    trigger = doc.char_span(42, 50, "AGREEMENT_ENTRY")
+    record = {"agreement": None, "parties": ["Acme"], "date": "2015-06-01", "amount": None}
+    scores = [[42, 3, 14, "DATE", 0.97], [42, 54, 66, "DATE", 0.93]]
+    apply_choices([record], [trigger], scores, NameResolver(doc), accept=0.9, reject=0.02)
+    assert record["date"] == "2015-06-01"
+    scores[1][4] = 0.5
+    apply_choices([record], [trigger], scores, NameResolver(doc), accept=0.9, reject=0.02)
+    assert record["date"] == "2022-05-02"

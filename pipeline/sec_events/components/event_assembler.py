@@ -223,7 +223,8 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
                   accept: float = 0.5, reject: float = 0.5) -> None:
     """Set each record's fields from an argument chooser's scores (`doc._.arguments`: [trigger
     start, candidate start, candidate end, label, probability of its role]): of the candidates
-    for a field, the likeliest if it reaches `accept`, and every such party; a value the rules
+    for a field, the likeliest if it reaches `accept` (the rules' choice when it reaches it too),
+    and every such party; a value the rules
     chose is dropped when every mention of it scores below `reject`; other values the rules chose stay,
     among them those drawn from elsewhere (the registrant of "the Company", an earlier record)."""
     ents = {(e.start_char, e.end_char): e for e in names.ents}
@@ -248,8 +249,8 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
             if field == "parties":
                 kept = [x for x in rec["parties"] if not any(same_value(x, r) for r in rejected)]
                 rec["parties"] = unique(kept + accepted)
-            elif accepted:
-                rec[field] = accepted[0]
+            elif accepted and not any(same_value(rec[field], a) for a in accepted):
+                rec[field] = accepted[0]  # the rules' choice stays when the chooser accepts it too
             elif any(same_value(rec[field], r) for r in rejected):
                 rec[field] = None
 
@@ -260,7 +261,7 @@ class EventAssembler:
     document_level = True  # reads the whole document (see extract.pipeline_stages)
 
     def __init__(self, nlp: Optional[Language], name: str = "event_assembler", *, spans_key: str = EVENTS_KEY,
-                 chooser: str = "rules", accept: float = 0.6, reject: float = 0.1) -> None:
+                 chooser: str = "rules", accept: float = 0.9, reject: float = 0.02) -> None:
         if chooser not in CHOOSERS:
             raise ValueError(f"{name}: chooser must be one of {', '.join(CHOOSERS)}, not {chooser!r}")
         register()
@@ -612,7 +613,7 @@ class EventAssembler:
 
 @Language.factory(
     "sec_event_assembler",
-    default_config={"spans_key": EVENTS_KEY, "chooser": "rules", "accept": 0.6, "reject": 0.1},
+    default_config={"spans_key": EVENTS_KEY, "chooser": "rules", "accept": 0.9, "reject": 0.02},
     assigns=["doc._.events"],
     requires=["doc.ents", "doc.sents"],
 )
