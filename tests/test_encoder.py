@@ -1,5 +1,5 @@
-"""One encoder: ner and spancat listen to tok2vec, which starts from en_core_web_sm's ner encoder;
-the trigger classifier's context reducer."""
+"""One encoder: ner, spancat and the argument chooser listen to tok2vec, which starts from
+en_core_web_sm's ner encoder; the trigger classifier's context reducer."""
 
 import numpy
 import pytest
@@ -19,13 +19,13 @@ def _listens(component) -> bool:
     return any(n.startswith("tok2vec-listener") for n in names) and not any("hashembed" in n for n in names)
 
 
-def test_ner_and_spancat_have_no_encoder_of_their_own():
+def test_the_listeners_have_no_encoder_of_their_own():
     config = spacy.util.load_config(ROOT / "configs" / "cpu.cfg")
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
-    assert _listens(nlp.get_pipe("ner")) and _listens(nlp.get_pipe("spancat"))
+    assert all(_listens(nlp.get_pipe(name)) for name in ("ner", "spancat", "argument_chooser"))
     assert any("hashembed" in node.name for node in nlp.get_pipe("tok2vec").model.walk())
     listeners = nlp.get_pipe("tok2vec").listening_components
-    assert sorted(listeners) == ["ner", "spancat"]
+    assert sorted(listeners) == ["argument_chooser", "ner", "spancat"]
 
 
 def test_initialization_transfers_the_general_purpose_ner(docbins):
