@@ -96,3 +96,20 @@ def test_spancat_with_context_learns_what_only_context_tells(tmp_path):
     nlp.to_disk(tmp_path / "model")
     reloaded = spacy.load(tmp_path / "model")
     assert [len(reloaded(text).spans["events"]) for text, _ in data[:2]] == [1, 0]
+
+
+def test_range_mean_is_the_mean_of_each_range_and_copies_no_span():
+    from spacy.ml.extract_spans import extract_spans
+    from thinc.api import chain, reduce_mean
+
+    from sec_events.models import range_mean
+
+    rng = numpy.random.default_rng(0)
+    vectors = Ragged(rng.normal(size=(7, 3)).astype("float32"), numpy.asarray([4, 3], dtype="int32"))
+    bounds = Ragged(numpy.asarray([[0, 2], [1, 4], [0, 3], [2, 3]], dtype="int32"), numpy.asarray([2, 2], dtype="int32"))
+    ours, reference = range_mean(), chain(extract_spans(), reduce_mean())
+    Y, backprop = ours((vectors, bounds), is_train=True)
+    Y_ref, backprop_ref = reference((vectors, bounds), is_train=True)
+    numpy.testing.assert_allclose(Y, Y_ref, rtol=1e-6)
+    dY = rng.normal(size=Y.shape).astype("float32")
+    numpy.testing.assert_allclose(backprop(dY)[0].dataXd, backprop_ref(dY)[0].dataXd, rtol=1e-6)

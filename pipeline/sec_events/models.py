@@ -11,6 +11,8 @@ reducer, which needs the document's vectors and not only the candidate's.
 
 from typing import List, Tuple
 
+import numpy
+
 from spacy.ml.extract_spans import extract_spans
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -82,6 +84,35 @@ def _pairs_forward(model: Model, inputs: Tuple[List[Doc], Ragged, Floats2d], is_
     return Y, backprop
 
 
+def _range_mean_forward(model: Model, inputs: Tuple[Ragged, Ragged], is_train: bool):
+    vectors, bounds = inputs
+    ops = model.ops
+    X = vectors.dataXd
+    doc_starts = numpy.concatenate([[0], numpy.cumsum(ops.to_numpy(vectors.lengths))[:-1]]).astype("int64")
+    ranges = ops.to_numpy(bounds.dataXd).astype("int64") + numpy.repeat(doc_starts, ops.to_numpy(bounds.lengths))[:, None]
+    Y = ops.alloc2f(len(ranges), X.shape[1])
+    for i, (start, end) in enumerate(ranges):
+        if end > start:
+            Y[i] = X[start:end].mean(axis=0)
+
+    def backprop(dY: Floats2d) -> Tuple[Ragged, Ragged]:
+        dX = ops.alloc2f(*X.shape)
+        for i, (start, end) in enumerate(ranges):
+            if end > start:
+                dX[start:end] += dY[i] / (end - start)
+        return Ragged(dX, vectors.lengths), bounds
+
+    return Y, backprop
+
+
+@registry.layers("sec_events.range_mean.v1")
+def range_mean() -> Model[Tuple[Ragged, Ragged], Floats2d]:
+    """(token vectors by document, token ranges by document) -> the mean vector of each range.
+    Unlike extract_spans + reduce_mean it copies no span: a document of 2 MB with thousands of
+    (trigger, candidate) pairs whose ranges run over whole sentences stays within its own size."""
+    return Model("range_mean", _range_mean_forward)
+
+
 def _pairs_init(model: Model, X=None, Y=None) -> None:
     for layer in model.layers:
         layer.initialize()
@@ -99,7 +130,7 @@ def build_argument_chooser(
     and the pair's `n_features` features go through a hidden layer to a softmax over `n_roles`. The
     gradient reaches the encoder scaled by `grad_factor` (0: the chooser reads the encoder and
     does not train it, so that its small corpus leaves the entities and triggers alone)."""
-    pool = chain(with_getitem(0, chain(tok2vec, list2ragged())), extract_spans(), reduce_mean())
+    pool = chain(with_getitem(0, chain(tok2vec, list2ragged())), range_mean())
     output = chain(
         Relu(nO=hidden_size, nI=n_bounds * width + n_features), Dropout(dropout), Softmax(nO=n_roles, nI=hidden_size)
     )

@@ -82,6 +82,14 @@ def _words_before(doc: Doc, ent: Span, n: int = 3) -> List[str]:
     return [t.lower_ for t in doc[max(0, ent.start - n - 2) : ent.start] if not t.is_space][-n:]
 
 
+def _paying(names: NameResolver, ent: Span, seen: Dict[int, bool]) -> bool:
+    """Whether the entity's sentence speaks of a price or payment (cached by sentence)."""
+    sent = names.sentence(ent.start)
+    if sent.start not in seen:
+        seen[sent.start] = bool(CONSIDERATION.search(sent.text))
+    return seen[sent.start]
+
+
 def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: List[dict]) -> Pairs:
     """The candidates of every trigger (entities of `ROLES` in its sentence and the two around it)
     and one feature row per pair."""
@@ -89,6 +97,7 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
     rows: List[List[float]] = []
     starts = [t.start for t in triggers]
     registrant = names.registrant()
+    paying: Dict[int, bool] = {}  # sentence start -> whether it speaks of a price or payment
     for k, (trig, draft) in enumerate(zip(triggers, drafts)):
         sent = names.sentence(trig.start)
         first = names.sentence(sent.start - 1) if sent.start > 0 else sent
@@ -120,7 +129,7 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
                 float(ent.label_ == "MONEY" and (_per_share(names.text, ent)
                                                  or _replaced_amount(names.text, ent, window))),
                 float(ent.label_ == "ORG" and (_relative(names.text, ent) or value == registrant)),
-                float(bool(CONSIDERATION.search(names.sentence(ent.start).text))),
+                float(_paying(names, ent, paying)),
             ]
             row += [float(cue(words)) for cue in CUES]
             candidates.append((k, ent))
