@@ -1,7 +1,7 @@
 """`sec_argument_chooser`: a trained choice of each trigger's agreement, parties, date and amount.
 
 For each trigger and each AGREEMENT, ORG, DATE and MONEY entity in its sentence or the
-sentences on either side, the model (`sec_events.ArgumentChooser.v1`, listening to the shared
+sentences on either side (at most `max_distance` tokens away), the model (`sec_events.ArgumentChooser.v1`, listening to the shared
 encoder) gives the role the entity plays in the trigger's record: agreement, party, date,
 amount, or none. It reads the vectors of the trigger, the candidate and the words between
 them and the words before the candidate, and features of the pair (`pair_features`): the
@@ -55,6 +55,7 @@ N_FEATURES = len(LABELS) + len(TRIGGER_LABELS) + 12 + len(CUES)
 N_BOUNDS = 4  # token ranges per pair: the trigger, the candidate, the words between, the words before the candidate
 BEFORE = 3  # tokens before the candidate: "a fee of", "dated as of", "with"
 MAX_CACHED = 4096
+PREDICT_CHUNK = 2048  # pairs scored at once: a dense filing of 2 MB has tens of thousands
 
 
 class Pairs:
@@ -90,9 +91,10 @@ def _paying(names: NameResolver, ent: Span, seen: Dict[int, bool]) -> bool:
     return seen[sent.start]
 
 
-def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: List[dict]) -> Pairs:
-    """The candidates of every trigger (entities of `ROLES` in its sentence and the two around it)
-    and one feature row per pair."""
+def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: List[dict],
+                  max_distance: int = 80) -> Pairs:
+    """The candidates of every trigger (entities of `ROLES` in its sentence and the two around it,
+    at most `max_distance` tokens away) and one feature row per pair."""
     candidates: List[Tuple[int, Span]] = []
     rows: List[List[float]] = []
     starts = [t.start for t in triggers]
@@ -104,7 +106,8 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
         last = names.sentence(sent.end) if sent.end < len(doc) else sent
         paragraph = names.paragraph_start(trig.start_char)
         window = [e for e in names.starting(first.start_char, last.end_char) if e.label_ in ROLES
-                  and e.end <= last.end and (e.end <= trig.start or e.start >= trig.end)]
+                  and e.end <= last.end and (trig.start - max_distance <= e.end <= trig.start
+                                             or trig.end <= e.start <= trig.end + max_distance)]
         for ent in window:
             before = ent.end <= trig.start
             distance = trig.start - ent.end if before else ent.start - trig.end
@@ -164,7 +167,8 @@ class ArgumentChooser(TrainablePipe):
     reads_tensor = True  # its encoder listener reads `doc.tensor` at run time
 
     def __init__(self, vocab: Vocab, model: Model, name: str = "argument_chooser", *, spans_key: str = EVENTS_KEY,
-                 sentences: Sequence[str] = ("paragraph_breaks", "sentencizer"), positive_weight: float = 1.0) -> None:
+                 sentences: Sequence[str] = ("paragraph_breaks", "sentencizer"), positive_weight: float = 1.0,
+                 max_distance: int = 80) -> None:
         register()
         self.vocab = vocab
         self.model = model
@@ -172,6 +176,7 @@ class ArgumentChooser(TrainablePipe):
         self.spans_key = spans_key
         self.sentences = list(sentences)
         self.positive_weight = positive_weight
+        self.max_distance = max_distance
         self.cfg: Dict = {"spans_key": spans_key}
         self._sentence_pipes: List[Callable[[Doc], Doc]] = []  # set by `initialize`, for `update`
         self._rules = EventAssembler(None, spans_key=spans_key)
@@ -180,7 +185,7 @@ class ArgumentChooser(TrainablePipe):
     def _pairs(self, doc: Doc) -> Tuple[Pairs, NameResolver]:
         names = NameResolver(doc)
         triggers, drafts = self._rules.draft(doc, names)
-        return pair_features(doc, names, triggers, drafts), names
+        return pair_features(doc, names, triggers, drafts, self.max_distance), names
 
     def _batch(self, docs: List[Doc], pairs: List[Pairs]) -> Tuple[List[Doc], Ragged, Floats2d]:
         ops = self.model.ops
@@ -191,15 +196,16 @@ class ArgumentChooser(TrainablePipe):
         return docs, Ragged(ops.asarray2i(flat), ops.asarray1i(lengths)), ops.asarray2f(features)
 
     def predict(self, docs: Iterable[Doc]) -> List[Tuple[Pairs, numpy.ndarray]]:
-        docs = list(docs)
-        pairs = [self._pairs(doc)[0] for doc in docs]
-        if not any(p.candidates for p in pairs):
-            return [(p, numpy.zeros((0, len(ROLE_NAMES)), dtype="float32")) for p in pairs]
-        scores = self.model.ops.to_numpy(self.model.predict(self._batch(docs, pairs)))
-        out, i = [], 0
-        for p in pairs:
-            out.append((p, scores[i : i + len(p.candidates)]))
-            i += len(p.candidates)
+        """Each document's pairs and their role probabilities, scored `PREDICT_CHUNK` pairs at a time."""
+        out = []
+        for doc in docs:
+            pairs = self._pairs(doc)[0]
+            scores = [numpy.zeros((0, len(ROLE_NAMES)), dtype="float32")]
+            for i in range(0, len(pairs.candidates), PREDICT_CHUNK):
+                chunk = Pairs(pairs.triggers, pairs.candidates[i : i + PREDICT_CHUNK],
+                              pairs.features[i : i + PREDICT_CHUNK])
+                scores.append(self.model.ops.to_numpy(self.model.predict(self._batch([doc], [chunk]))))
+            out.append((pairs, numpy.concatenate(scores)))
         return out
 
     def set_annotations(self, docs: Iterable[Doc], scored: List[Tuple[Pairs, numpy.ndarray]]) -> None:
@@ -280,6 +286,7 @@ class ArgumentChooser(TrainablePipe):
         "spans_key": EVENTS_KEY,
         "sentences": ["paragraph_breaks", "sentencizer"],
         "positive_weight": 1.0,
+        "max_distance": 80,
         "model": {
             "@architectures": "sec_events.ArgumentChooser.v1",
             "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"},
@@ -295,8 +302,8 @@ class ArgumentChooser(TrainablePipe):
     requires=["doc.ents", "doc.sents", "doc.spans"],
 )
 def make_argument_chooser(nlp: Language, name: str, model: Model, spans_key: str, sentences: List[str],
-                          positive_weight: float) -> ArgumentChooser:
+                          positive_weight: float, max_distance: int) -> ArgumentChooser:
     """Build the argument chooser; `sentences` names the components that give a training
     document its sentence boundaries (the pipeline's own)."""
     return ArgumentChooser(nlp.vocab, model, name, spans_key=spans_key, sentences=sentences,
-                           positive_weight=positive_weight)
+                           positive_weight=positive_weight, max_distance=max_distance)
