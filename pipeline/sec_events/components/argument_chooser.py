@@ -30,7 +30,7 @@ from thinc.types import Floats2d, Ragged
 
 from ..extensions import register
 from ..labels import EVENTS_KEY
-from .coreference import NameResolver
+from .coreference import NameResolver, name_key
 from .event_assembler import (
     CONSIDERATION, ROLES, SPAN_WORDS, EventAssembler, _per_share, _relative, _replaced_amount, argument_value,
     same_value,
@@ -101,6 +101,7 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
     registrant = names.registrant()
     paying: Dict[int, bool] = {}  # sentence start -> whether it speaks of a price or payment
     for k, (trig, draft) in enumerate(zip(triggers, drafts)):
+        party_keys = {name_key(p) for p in draft["parties"]}  # once per trigger: drafts list dozens in dense filings
         sent = names.sentence(trig.start)
         first = names.sentence(sent.start - 1) if sent.start > 0 else sent
         last = names.sentence(sent.end) if sent.end < len(doc) else sent
@@ -127,8 +128,8 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
                 float(names.paragraph_start(ent.start_char) == paragraph),
                 min(rank / 3.0, 1.0),
                 float(any(lo <= s < hi for s in islice(starts, max(0, k - 8), k + 8) if s != trig.start)),
-                float(value is not None and same_value(value, draft[ROLES[ent.label_]])
-                      or ent.label_ == "ORG" and any(same_value(value, p) for p in draft["parties"])),
+                float(name_key(value) in party_keys if ent.label_ == "ORG"
+                      else value is not None and same_value(value, draft[ROLES[ent.label_]])),
                 float(ent.label_ == "MONEY" and (_per_share(names.text, ent)
                                                  or _replaced_amount(names.text, ent, window))),
                 float(ent.label_ == "ORG" and (_relative(names.text, ent) or value == registrant)),

@@ -33,6 +33,7 @@ GENERIC_WORDS = {
 }
 ACQUIRE = re.compile(r"(?i)\W*(?:to|for|providing for)\s+(?:the\s+)?(?:acquire|acquisition|merge|merger|combine)")
 STOP = {"the", "of", "and", "to", "a", "an", "for", "&", ","}
+NON_WORD = re.compile(r"[\W_]+")
 
 
 def norm(text: str) -> str:
@@ -43,12 +44,16 @@ def name_words(text: str) -> set:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP}
 
 
+def name_key(name: str) -> str:
+    """A name compared ignoring case, spacing and punctuation: "Acme Tools Inc." is "Acme Tools, Inc."."""
+    return NON_WORD.sub("", name.lower())
+
+
 def unique(names: Iterable[str]) -> List[str]:
-    """The names in order, each once (compared ignoring case, spacing and punctuation:
-    "Acme Tools Inc." is "Acme Tools, Inc.")."""
+    """The names in order, each once (compared by `name_key`)."""
     seen, out = set(), []
     for name in names:
-        key = re.sub(r"[\W_]+", "", name.lower())
+        key = name_key(name)
         if key not in seen:
             seen.add(key)
             out.append(name)

@@ -71,7 +71,7 @@ from ..events import link_events
 from ..extensions import register
 from ..labels import EVENTS_KEY
 from ..normalize import normalize_date, normalize_money
-from .coreference import NameResolver, named_for_kind, next_sentence_agreement, norm, unique
+from .coreference import NameResolver, name_key, named_for_kind, next_sentence_agreement, norm, unique
 
 CHOOSERS = ("rules", "learned")
 ROLES = {"AGREEMENT": "agreement", "ORG": "parties", "DATE": "date", "MONEY": "amount"}  # the field each label fills
@@ -211,7 +211,7 @@ def same_value(a: Union[str, dict, None], b: Union[str, dict, None]) -> bool:
     0.5% ("$4.1 million" is 4099999.9999999995 in floating point), as LABELS.md scores them;
     dates exactly."""
     if isinstance(a, str) and isinstance(b, str):
-        return re.sub(r"[\W_]+", "", a.lower()) == re.sub(r"[\W_]+", "", b.lower())
+        return name_key(a) == name_key(b)
     if isinstance(a, dict) and isinstance(b, dict):
         x, y = a.get("value"), b.get("value")
         return (a.get("currency") == b.get("currency") and isinstance(x, (int, float)) and isinstance(y, (int, float))
@@ -220,7 +220,7 @@ def same_value(a: Union[str, dict, None], b: Union[str, dict, None]) -> bool:
 
 
 def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List[list], names: NameResolver,
-                  accept: float = 0.5, reject: float = 0.5) -> None:
+                  accept: float, reject: float) -> None:
     """Set each record's fields from an argument chooser's scores (`doc._.arguments`: [trigger
     start, candidate start, candidate end, label, probability of its role]): of the candidates
     for a field, the likeliest if it reaches `accept` (the rules' choice when it reaches it too),

@@ -27,6 +27,7 @@ HEADLINE = (
     ("records_found", "record arguments, on found triggers"),
     ("event_links_e2e", "event links, end to end"),
 )
+LINK_KEYS = ("event_links_found", "event_links_e2e")
 RECORD_MODES = (("records_gold_spans", "gold spans"), ("records_found", "found triggers"), ("records_e2e", "end to end"))
 REAL_MISSING = ("The real-filings dev set (`../shared/real-filings`) was not present when `evaluate-real` ran, "
                 "so nothing here is measured on real filings; the authored test split alone cannot tell two "
@@ -355,7 +356,7 @@ def scores_section(title: str, metrics: dict) -> Section:
         macro = scores[part]["macro"]
         rows.append(["macro", macro["p"], macro["r"], macro["f"], "", macro["overlap_f"]])
         sec.table(["label", "P", "R", "F", "support", "overlap F"], rows)
-    for part in ("event_links_found", "event_links_e2e"):
+    for part in LINK_KEYS:
         if part in scores:
             r = scores[part]
             sec.text(f"Event links ({part.rsplit('_', 1)[1]}): P {r['p']:.3f}, R {r['r']:.3f}, F {r['f']:.3f}, "
@@ -396,9 +397,8 @@ def records_section(sets: dict) -> Optional[Section]:
         header = ["argument"] + [f"{choice} {mode}".strip() for choice in choices for _, mode in RECORD_MODES]
         rows = [[arg] + [c.get(key, {}).get(arg, {}).get("f", "–") for c in choices.values() for key, _ in RECORD_MODES]
                 for arg in args]
-        rows.append(["event links"] + [c.get(key, {}).get("f", "–") if key != "records_gold_spans" else "–"
-                                       for c in choices.values()
-                                       for key in ("records_gold_spans", "event_links_found", "event_links_e2e")])
+        rows.append(["event links"] + [cell for c in choices.values()  # no links are scored on gold spans
+                                       for cell in ("–", *(c.get(k, {}).get("f", "–") for k in LINK_KEYS))])
         sec.text(f"{name}:").table(header, rows)
     return sec
 
