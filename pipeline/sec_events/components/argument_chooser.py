@@ -55,6 +55,7 @@ N_FEATURES = len(LABELS) + len(TRIGGER_LABELS) + 12 + len(CUES)
 N_BOUNDS = 4  # token ranges per pair: the trigger, the candidate, the words between, the words before the candidate
 BEFORE = 3  # tokens before the candidate: "a fee of", "dated as of", "with"
 MAX_CACHED = 4096
+MAX_DISTANCE = 80  # tokens between a trigger and a candidate: 98.5% of the training split's gold arguments
 PREDICT_CHUNK = 2048  # pairs scored at once: a dense filing of 2 MB has tens of thousands
 
 
@@ -92,7 +93,7 @@ def _paying(names: NameResolver, ent: Span, seen: Dict[int, bool]) -> bool:
 
 
 def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: List[dict],
-                  max_distance: int = 80) -> Pairs:
+                  max_distance: int = MAX_DISTANCE) -> Pairs:
     """The candidates of every trigger (entities of `ROLES` in its sentence and the two around it,
     at most `max_distance` tokens away) and one feature row per pair."""
     candidates: List[Tuple[int, Span]] = []
@@ -169,7 +170,7 @@ class ArgumentChooser(TrainablePipe):
 
     def __init__(self, vocab: Vocab, model: Model, name: str = "argument_chooser", *, spans_key: str = EVENTS_KEY,
                  sentences: Sequence[str] = ("paragraph_breaks", "sentencizer"), positive_weight: float = 1.0,
-                 max_distance: int = 80) -> None:
+                 max_distance: int = MAX_DISTANCE) -> None:
         register()
         self.vocab = vocab
         self.model = model
@@ -287,7 +288,7 @@ class ArgumentChooser(TrainablePipe):
         "spans_key": EVENTS_KEY,
         "sentences": ["paragraph_breaks", "sentencizer"],
         "positive_weight": 1.0,
-        "max_distance": 80,
+        "max_distance": MAX_DISTANCE,
         "model": {
             "@architectures": "sec_events.ArgumentChooser.v1",
             "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"},

@@ -74,6 +74,7 @@ from ..normalize import normalize_date, normalize_money
 from .coreference import NameResolver, name_key, named_for_kind, next_sentence_agreement, norm, unique
 
 CHOOSERS = ("rules", "learned")
+ACCEPT, REJECT = 0.9, 0.02  # the learned choice's thresholds (see apply_choices; configs/cpu.cfg says how they were chosen)
 ROLES = {"AGREEMENT": "agreement", "ORG": "parties", "DATE": "date", "MONEY": "amount"}  # the field each label fills
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
 SPAN_WORDS = {"beginning", "starting", "commencing", "through", "until", "ending"}
@@ -261,7 +262,7 @@ class EventAssembler:
     document_level = True  # reads the whole document (see extract.pipeline_stages)
 
     def __init__(self, nlp: Optional[Language], name: str = "event_assembler", *, spans_key: str = EVENTS_KEY,
-                 chooser: str = "rules", accept: float = 0.9, reject: float = 0.02) -> None:
+                 chooser: str = "rules", accept: float = ACCEPT, reject: float = REJECT) -> None:
         if chooser not in CHOOSERS:
             raise ValueError(f"{name}: chooser must be one of {', '.join(CHOOSERS)}, not {chooser!r}")
         register()
@@ -613,7 +614,7 @@ class EventAssembler:
 
 @Language.factory(
     "sec_event_assembler",
-    default_config={"spans_key": EVENTS_KEY, "chooser": "rules", "accept": 0.9, "reject": 0.02},
+    default_config={"spans_key": EVENTS_KEY, "chooser": "rules", "accept": ACCEPT, "reject": REJECT},
     assigns=["doc._.events"],
     requires=["doc.ents", "doc.sents"],
 )
