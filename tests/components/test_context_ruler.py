@@ -121,3 +121,56 @@ def test_context_ruler_clears_numbers_without_currency(ruler_nlp):
     doc = ruler_nlp.make_doc("interest capitalized 6,454 4,435 and $ 14,709 in cash")
     doc.ents = [doc.char_span(21, 32, label="MONEY")]
     assert [(e.text, e.label_) for e in ruler_nlp.get_pipe("context_ruler")(doc).ents] == [("$ 14,709", "MONEY")]
+
+
+def test_context_ruler_clears_a_technology_and_its_acronym(ruler_nlp):
+    text = "licensed its Barrier Seal Coating (BSC) technology to Halden Robotics, Inc.; two BSC products"
+    doc = ruler_nlp.make_doc(text)
+    doc.ents = [
+        doc.char_span(13, 33, label="ORG"),
+        doc.char_span(text.index("Halden"), text.index(";"), label="ORG"),
+        doc.char_span(text.rindex("BSC"), text.rindex("BSC") + 3, label="ORG"),
+    ]
+    assert [e.text for e in ruler_nlp.get_pipe("context_ruler")(doc).ents] == ["Halden Robotics, Inc."]
+
+
+def test_context_ruler_clears_markup_leftovers(ruler_nlp):
+    text = 'sales rose < font id="TAB2" > in May'
+    doc = ruler_nlp.make_doc(text)
+    start = text.index("id")
+    doc.ents = [doc.char_span(start, text.index(" >"), label="ORG", alignment_mode="expand")]
+    assert ruler_nlp.get_pipe("context_ruler")(doc).ents == ()
+
+
+@pytest.fixture
+def heading_nlp():
+    nlp = blank()
+    ruler = nlp.add_pipe("sec_context_ruler", name="heading_triggers", config={"spans_key": "events"})
+    ruler.initialize(patterns=context_patterns("headings.jsonl"))
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "text,word,label",
+    [
+        ("Item 1.01 Entry into a Material Definitive Agreement.", "Entry", "AGREEMENT_ENTRY"),
+        ("ITEM 1.01 - AMENDMENT OF A MATERIAL DEFINITIVE AGREEMENT", "AMENDMENT", "AGREEMENT_AMENDMENT"),
+        ("Item 1.02.  Termination of a\nMaterial Definitive Agreement", "Termination", "AGREEMENT_TERMINATION"),
+    ],
+)
+def test_heading_triggers_label_the_item_word(heading_nlp, text, word, label):
+    doc = heading_nlp.make_doc(text)
+    doc.spans["events"] = [doc.char_span(text.index(word), text.index(word) + len(word), label="AGREEMENT_EXTENSION")]
+    doc = heading_nlp.get_pipe("heading_triggers")(doc)
+    assert [(s.text, s.label_) for s in doc.spans["events"]] == [(word, label)]
+
+
+def test_heading_triggers_keep_other_spans_and_entities(heading_nlp):
+    text = "Acme terminated the lease. Item 1.01 Entry into a Material Definitive Agreement"
+    doc = heading_nlp.make_doc(text)
+    doc.spans["events"] = [doc.char_span(5, 15, label="AGREEMENT_TERMINATION")]
+    doc.ents = [doc.char_span(0, 4, label="ORG")]
+    doc = heading_nlp.get_pipe("heading_triggers")(doc)
+    assert [s.text for s in doc.spans["events"]] == ["terminated", "Entry"]
+    assert [e.text for e in doc.ents] == ["Acme"]
+    assert heading_nlp("Item 1.01 Entry into a license").spans.get("events") is None

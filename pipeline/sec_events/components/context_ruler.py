@@ -3,13 +3,19 @@
 spaCy's EntityRuler labels the whole match; a ticker is only the symbol inside
 "(NASDAQ: IMGN)". Each pattern here is a regular expression over `doc.text` with a named
 group `span` (the entity) and/or a group `clear` (text where no entity may stand, such as the
-exchange name inside a ticker notation or a street number). A pattern with an `anchor` regex
+exchange name inside a ticker notation or a street number); a group `term` is cleared wherever
+it recurs as a whole word (the acronym a technology's name defines). A pattern with an `anchor` regex
 runs only on the `window` characters before each anchor match (and the match itself): the
 registrant rule looks at the lines above "(Exact name of registrant", not at every line. With `overwrite_ents` (the default)
 matches replace the entities they touch; without it they only fill gaps. Entities of an
 `owned_labels` label that no pattern produced are removed: a trading symbol stands in an
 exchange notation, and the statistical model's other all-caps guesses ("ADSL", "ATM")
 are wrong far more often than right. Reads and writes `doc.ents`.
+
+With a `spans_key` the `span` matches go to `doc.spans[spans_key]` instead, replacing the spans
+they overlap: an instance of its own finds the trigger word of an 8-K item heading ("Item 1.01
+[Entry] into a Material Definitive Agreement"), which LABELS.md makes an event whatever the
+classifier thinks of it.
 """
 
 import re
@@ -52,11 +58,13 @@ class ContextRuler:
         *,
         overwrite_ents: bool = True,
         owned_labels: Sequence[str] = (),
+        spans_key: Optional[str] = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.overwrite_ents = overwrite_ents
         self.owned_labels = tuple(owned_labels)
+        self.spans_key = spans_key
         self.patterns: List[dict] = []
         self._compiled: List[tuple] = []
 
@@ -85,8 +93,8 @@ class ContextRuler:
             self.add_patterns(patterns)
 
     def matches(self, doc: Doc) -> tuple[List[Span], List[tuple]]:
-        """The entity spans found and the character ranges to clear."""
-        spans, clears = [], []
+        """The spans found and the character ranges to clear."""
+        spans, clears, terms = [], [], set()
         text = doc.text  # built from the tokens on every access: read it once
         for label, rx, anchor, window in self._compiled:
             if anchor is None:
@@ -101,10 +109,20 @@ class ContextRuler:
                     spans.append(span)
                 if "clear" in rx.groupindex and m.start("clear") >= 0:
                     clears.append((m.start("clear"), m.end("clear")))
+                if "term" in rx.groupindex and m.start("term") >= 0:
+                    terms.add(m.group("term"))
+        for term in terms:
+            clears.extend(m.span() for m in re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text))
         return filter_spans(spans), clears
 
     def __call__(self, doc: Doc) -> Doc:
         spans, clears = self.matches(doc)
+        if self.spans_key is not None:
+            if spans:
+                found = [(s.start_char, s.end_char) for s in spans]
+                kept = clear_of(doc.spans.get(self.spans_key, []), found)
+                doc.spans[self.spans_key] = sorted(kept + spans, key=lambda s: (s.start, s.end))
+            return doc
         if self.owned_labels:
             # entities of an owned label stand only where a pattern found them
             doc.ents = [e for e in doc.ents if e.label_ not in self.owned_labels]
@@ -143,9 +161,11 @@ class ContextRuler:
 
 @Language.factory(
     "sec_context_ruler",
-    default_config={"overwrite_ents": True, "owned_labels": []},
-    assigns=["doc.ents"],
+    default_config={"overwrite_ents": True, "owned_labels": [], "spans_key": None},
+    assigns=["doc.ents", "doc.spans"],
 )
-def make_context_ruler(nlp: Language, name: str, overwrite_ents: bool, owned_labels: List[str]) -> ContextRuler:
+def make_context_ruler(
+    nlp: Language, name: str, overwrite_ents: bool, owned_labels: List[str], spans_key: Optional[str]
+) -> ContextRuler:
     """Build the context ruler; patterns arrive at `initialize` (see sec_events.context_patterns.v1)."""
-    return ContextRuler(nlp, name, overwrite_ents=overwrite_ents, owned_labels=owned_labels)
+    return ContextRuler(nlp, name, overwrite_ents=overwrite_ents, owned_labels=owned_labels, spans_key=spans_key)

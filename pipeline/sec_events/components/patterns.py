@@ -100,6 +100,7 @@ def trigger_patterns() -> List[Dict]:
 
 
 @registry.misc("sec_events.context_patterns.v1")
-def context_patterns() -> List[Dict]:
-    """The context ruler's regexes from patterns/context.jsonl (tickers in exchange notation)."""
-    return list(srsly.read_jsonl(resources.files("sec_events").joinpath("patterns", "context.jsonl")))
+def context_patterns(file: str = "context.jsonl") -> List[Dict]:
+    """A context ruler's regexes from a file of sec_events/patterns: context.jsonl (tickers in
+    exchange notation, amounts, text where no entity stands), headings.jsonl (8-K item headings)."""
+    return list(srsly.read_jsonl(resources.files("sec_events").joinpath("patterns", file)))

@@ -40,6 +40,7 @@ VARIANTS: Dict[str, Callable[[str], Language]] = {
     "no mention propagator": _without("mention_propagator"),
     "no value filter": _without("value_filter"),
     "no trigger labels": _without("trigger_labels"),
+    "no heading triggers": _without("heading_triggers"),
     "entity ruler before ner": _ruler_first,
     "entity ruler overwrites ner": _ruler_overwrites,
 }
