@@ -57,7 +57,7 @@ FORM_TEXT = re.compile(
     r"(?i)appropriate box|written communications|soliciting material|pre-commencement|securities exchange act|"
     r"securities act of|pursuant to the requirements|emerging growth|exact name of registrant|"
     r"commission file number|i\.r\.s\. employer|telephone number|former name or former address|"
-    r"duly caused this report|principal executive offices|^\s*item\s+\d+\.\d+\b"
+    r"duly caused this report|principal executive offices|^\s*item\s+\d+(?:\.\d+)?\b"
 )
 
 

@@ -100,8 +100,9 @@ def test_pipeline_stages(encoded_nlp, rules_nlp):
 
     whole = rules_nlp.pipe_names[rules_nlp.pipe_names.index("mention_propagator"):]
     assert whole[-1] == "event_assembler"
-    assert pipeline_stages(rules_nlp) == (["ruler", "context_ruler", "value_filter"], whole)
-    assert pipeline_stages(encoded_nlp) == (["tok2vec", "ruler", "context_ruler", "value_filter"], whole)
+    pieces = ["heading_triggers", "ruler", "context_ruler", "value_filter"]
+    assert pipeline_stages(rules_nlp) == (pieces, whole)
+    assert pipeline_stages(encoded_nlp) == (["tok2vec", *pieces], whole)
 
 
 def test_long_documents_are_encoded_in_pieces_and_read_whole(encoded_nlp, monkeypatch):
