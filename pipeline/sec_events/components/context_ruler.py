@@ -48,6 +48,12 @@ def clear_of(spans: Iterable[Span], blocks: List[Tuple[int, int]]) -> List[Span]
     return kept
 
 
+def overlaid(existing: Iterable[Span], spans: List[Span]) -> List[Span]:
+    """`spans` with the existing spans that share no character with any of them, in order."""
+    kept = clear_of(existing, [(s.start_char, s.end_char) for s in spans])
+    return sorted(kept + spans, key=lambda s: (s.start, s.end))
+
+
 class ContextRuler:
     """Labels the `span` group of each regex match and clears the `clear` group."""
 
@@ -119,9 +125,7 @@ class ContextRuler:
         spans, clears = self.matches(doc)
         if self.spans_key is not None:
             if spans:
-                found = [(s.start_char, s.end_char) for s in spans]
-                kept = clear_of(doc.spans.get(self.spans_key, []), found)
-                doc.spans[self.spans_key] = sorted(kept + spans, key=lambda s: (s.start, s.end))
+                doc.spans[self.spans_key] = overlaid(doc.spans.get(self.spans_key, []), spans)
             return doc
         if self.owned_labels:
             # entities of an owned label stand only where a pattern found them
@@ -131,11 +135,9 @@ class ContextRuler:
         if clears:
             doc.ents = clear_of(doc.ents, clears)
         if self.overwrite_ents:
-            kept = clear_of(doc.ents, [(s.start_char, s.end_char) for s in spans] + clears)
+            doc.ents = overlaid(doc.ents, spans)  # the clears are gone from doc.ents already
         else:
-            kept = list(doc.ents)
-            spans = clear_of(spans, [(e.start_char, e.end_char) for e in kept])
-        doc.ents = sorted(kept + spans, key=lambda s: s.start)
+            doc.ents = overlaid(doc.ents, clear_of(spans, [(e.start_char, e.end_char) for e in doc.ents]))
         return doc
 
     def to_disk(self, path, *, exclude: Iterable[str] = tuple()) -> None:
