@@ -570,3 +570,55 @@ def test_entry_takes_the_value_the_next_sentence_gives_this_contract(make_doc, a
     )
     (rec,) = assembler(doc)._.events
     assert rec["amount"] == {"value": 4.2e6, "currency": "USD"}
+
+
+def test_termination_carries_the_payment_not_the_size_of_what_ended(make_doc, assembler):
+    doc = make_doc(
+        "In May 2011 Tarnwick Foods Corp. terminated its $40 million revolving credit agreement with Osgood Bank. "
+        "In June 2011 Tarnwick Foods Corp. terminated the lease of its Dayton warehouse, paying the landlord a fee "
+        "of $310,000.",
+        [("May 2011", "DATE"), ("Tarnwick Foods Corp.", "ORG"), ("$40 million", "MONEY"), ("Osgood Bank", "ORG"),
+         ("June 2011", "DATE"), ("Tarnwick Foods Corp.", "ORG"), ("$310,000", "MONEY")],
+        [("terminated", "AGREEMENT_TERMINATION"), ("terminated", "AGREEMENT_TERMINATION")],
+    )
+    credit, lease = assembler(doc)._.events
+    assert credit["amount"] is None
+    assert lease["amount"] == {"value": 310000.0, "currency": "USD"}
+
+
+def test_amount_from_the_next_sentence_about_the_same_deal(make_doc, assembler):
+    text = (
+        "On March 3, 2015, Pellworth Labs, Inc. entered into a License Agreement with Ardent Biologics LLC. "
+        "Under the License Agreement, Ardent Biologics LLC will pay an upfront fee of $6 million. "
+        "On April 9, 2015, Pellworth Labs, Inc. signed a Supply Agreement with Corvane Inc. for three years. "
+        "Corvane Inc. also terminated a distribution agreement for $2 million."
+    )
+    doc = make_doc(
+        text,
+        [("March 3, 2015", "DATE"), ("Pellworth Labs, Inc.", "ORG"), ("License Agreement", "AGREEMENT"),
+         ("Ardent Biologics LLC", "ORG"), ("License Agreement", "AGREEMENT"), ("Ardent Biologics LLC", "ORG"),
+         ("$6 million", "MONEY"), ("April 9, 2015", "DATE"), ("Pellworth Labs, Inc.", "ORG"),
+         ("Supply Agreement", "AGREEMENT"), ("Corvane Inc.", "ORG"), ("Corvane Inc.", "ORG"), ("$2 million", "MONEY")],
+        [("entered into", "AGREEMENT_ENTRY"), ("signed", "AGREEMENT_ENTRY"), ("terminated", "AGREEMENT_TERMINATION")],
+    )
+    license_, supply, _ = assembler(doc)._.events
+    assert license_["amount"] == {"value": 6e6, "currency": "USD"}
+    assert supply["amount"] is None  # the next sentence states another kind of event
+
+
+def test_amendment_takes_the_date_of_the_signing_in_its_paragraph(make_doc, assembler):
+    text = (
+        'On July 24, 2020, Brisco Tile Co. entered into the Fourth Amendment (the "Fourth Amendment") with Halloran Bank. '
+        "The Fourth Amendment extends the maturity of the revolving loan to 2024.\n\n"
+        "The Loan Agreement was also amended to add a covenant."
+    )
+    doc = make_doc(
+        text,
+        [("July 24, 2020", "DATE"), ("Brisco Tile Co.", "ORG"), ("Fourth Amendment", "AGREEMENT"),
+         ("Fourth Amendment", "AGREEMENT"), ("Halloran Bank", "ORG"), ("Fourth Amendment", "AGREEMENT"),
+         ("2024", "DATE"), ("Loan Agreement", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY"), ("extends", "AGREEMENT_EXTENSION"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    entry, extension, other = assembler(doc)._.events
+    assert entry["date"] == extension["date"] == "2020-07-24"
+    assert other["date"] is None  # another paragraph

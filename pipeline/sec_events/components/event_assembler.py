@@ -42,15 +42,20 @@ Rules, in order of preference (each a small function below):
   else the sentence's opening "On <date>," / "In <month>," unless the sentence announces
   the event (then that is the announcement's date); else shared with the other records of
   the same event; an extension without one takes the date of the amendment that made it; a
-  sentence that says "on the same date" or "concurrently" takes the previous record's; a
+  sentence that says "on the same date" or "concurrently", and an amendment or extension in
+  the paragraph of a dated entry, amendment or extension ("... entered into the Fourth
+  Amendment on July 24, 2020. The Fourth Amendment extends ..."), take the previous record's; a
   release's "today announced" takes the dateline's; in a current report (a cover page), an
   undated entry, amendment or extension takes the date of the reported transaction (the
   first dated record within a month of the cover's date of the earliest event reported,
   else that date), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
-  $Y", per-share prices aside unless an amendment sets nothing else); an entry "to
-  complete this acquisition" takes the price one of the two sentences before states, one
-  whose next sentence values "this contract" that value; else shared within the event.
+  $Y", per-share prices aside unless an amendment sets nothing else; for a termination only
+  a payment, "paying a termination fee of $240,000"); an entry "to complete this
+  acquisition" takes the price one of the two sentences before states; else the money paid
+  or valued in the next sentence when it goes on about the same deal ("Under the Agreement,
+  ... will pay", "It provides for", "In connection with the termination, ... paid"); else
+  shared within the event (not for terminations).
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
   copies the record of the same type that the item's body gives first.
 - event: records of one event share an id (`sec_events.events`): the same type, the same
@@ -81,6 +86,7 @@ SPAN_WORDS = {"beginning", "starting", "commencing", "through", "until", "ending
 DATE_CUES = {"on", "dated", "of", "effective", "in", "during"}
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
+MADE_BY_TRANSACTION = {"AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"}  # changes a document or a signing makes
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
 PER_SHARE = re.compile(r"(?i)\s*(?:per|a|for each)\s+(?:common\s+)?share")
@@ -91,7 +97,13 @@ POSSESSIVE_NON_PARTY = re.compile(r"(?i)^\s*['’]s?\s+(?!(?:\w+\s+){0,3}?(?:agr
 ANAPHOR = re.compile(r"(?i)\b(?:this|these|the|such)\s+(?:proposed\s+)?(?:acquisitions?|transactions?|mergers?|sales?|purchases?|financing|offering|settlement|investment)\b")
 CONSIDERATION = re.compile(r"(?i)\b(?:consideration|purchase price|price of|valued at|value of|paid|pay|proceeds|for approximately|for \$)")
 THIS_AGREEMENT = re.compile(r"(?i)\b(?:this|such)\b[^.;]{0,60}?\b(?:contract|agreement|arrangement|award|order|lease|license)\b")
-VALUE_WORDS = re.compile(r"(?i)\b(?:value|valued|worth|price|consideration|total|aggregate)\b")
+VALUE_WORDS = re.compile(r"(?i)\b(?:value|valued|worth|price|consideration|total|aggregate|provides? for|rent|commitments?|principal)\b")
+PAYMENT = re.compile(r"(?i)\b(?:pa(?:y|ys|id|ying|yments?|yable)|fees?|in exchange for|in consideration|penalty)\b(?:(?!\b(?:and|but)\b)[^.;]){0,60}$")
+TERMINATION_WORD = re.compile(r"(?i)\btermination\b")
+FOLLOW_ON = re.compile(  # a sentence going on about the deal of the one before
+    r"(?i)\W*(?:(?:under|pursuant to|in connection with|in consideration (?:for|of)|as part of|in exchange for|upon)\s+(?:the|this|such|that|its)\b"
+    r"|(?:it|the\s+(?:[A-Z][\w-]*\s+){0,6}(?:agreement|amendment|lease|license|contract|facility|plan))\s+(?:also\s+)?(?:provides?|includes?|has|have|sets?|calls? for|requires?)\b)"
+)
 LISTED_WITH = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # "March and June 2011"
 EVENT_SUBJECT = re.compile(r"(?i)^\W*(?:the|this|such|each such|that)\s*$")
 TODAY = re.compile(r"(?i)\btoday\b")
@@ -161,6 +173,12 @@ def _days_apart(a: str, b: str) -> float:
 def _per_share(text: str, money: Span) -> bool:
     """A price per share ("$5.92 per share"), not an amount an agreement carries."""
     return bool(PER_SHARE.match(text[money.end_char : money.end_char + 20]))
+
+
+def _paid(text: str, money: Span) -> bool:
+    """Money that a payment cue leads to within its clause ("paying a fee of $240,000", "in
+    exchange for a payment of $1.35 million")."""
+    return bool(PAYMENT.search(text[max(0, money.start_char - 80) : money.start_char]))
 
 
 def _money_value(money: Span) -> Optional[dict]:
@@ -292,7 +310,7 @@ class EventAssembler:
         self._fill_headings(records)
         self._link_events(records)
         for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"], rec["body"]
+            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["body"]
         doc._.events = records
         return doc
 
@@ -319,11 +337,12 @@ class EventAssembler:
                 "date": self._date(doc, names.text, trig, in_sent, sent, ents),
                 "amount": self._amount(names.text, trig, ents)
                 or self._consideration(doc, names, trig, sent)
-                or self._value_after(doc, names, trig, sent),
+                or self._amount_after(doc, names, trig, sent, triggers),
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
                 "earlier": _pluperfect(names.text, trig),
+                "paragraph": names.paragraph_start(trig.start_char),
                 "body": None,
             }
             if rec["agreement"] is None:
@@ -493,12 +512,13 @@ class EventAssembler:
     @staticmethod
     def _amount(text: str, trig: Span, ents: List[Span]) -> Optional[dict]:
         """The sentence's MONEY nearest the trigger; of "from $100 million to $125 million"
-        the new amount; per-share prices aside."""
-        if trig.label_ == "AGREEMENT_TERMINATION":
-            return None
+        the new amount; per-share prices aside; for a termination, only a payment ("paying the
+        landlord a termination fee of $240,000"), not the ended agreement's size."""
         all_money = [e for e in ents if e.label_ == "MONEY" and normalize_money(e.text)]
         money = [e for e in all_money if not _per_share(text, e)]
-        if not money and trig.label_ == "AGREEMENT_AMENDMENT":
+        if trig.label_ == "AGREEMENT_TERMINATION":
+            money = [e for e in money if _paid(text, e)]
+        elif not money and trig.label_ == "AGREEMENT_AMENDMENT":
             money = all_money  # "amended the exercise price of the warrants to $5.92 per share"
         money = [e for e in money if not _replaced_amount(text, e, money)]
         if not money:
@@ -521,19 +541,29 @@ class EventAssembler:
         return _money_value(prices[-1]) if prices else None
 
     @staticmethod
-    def _value_after(doc: Doc, names: NameResolver, trig: Span, sent: Span) -> Optional[dict]:
-        """An entry whose next sentence values "this contract" ("Valued at up to $4.2 million,
-        this fixed-price contract covers ...") carries that value."""
-        if trig.label_ != "AGREEMENT_ENTRY" or sent.end >= len(doc):
+    def _amount_after(doc: Doc, names: NameResolver, trig: Span, sent: Span,
+                      triggers: Sequence[Span]) -> Optional[dict]:
+        """A trigger whose sentence states no amount carries the first one of the next sentence
+        when that sentence goes on about the same deal and states no other kind of event: it
+        refers back to it ("Under the Agreement, the licensee will pay ...", "It provides for a
+        base salary of ...", "this contract"; for a termination, "In connection with the
+        termination, ...") and the money is paid or valued there (for a termination: paid)."""
+        if sent.end >= len(doc):
             return None
         following = names.sentence(sent.end)
-        if not (THIS_AGREEMENT.search(following.text) and VALUE_WORDS.search(following.text)):
+        if any(following.start <= t.start < following.end and t.label_ != trig.label_ for t in triggers):
             return None
-        money = [
-            e for e in names.starting(following.start_char, following.end_char, "MONEY")
-            if not _per_share(names.text, e)
-        ]
-        return _money_value(money[0]) if money else None
+        ended = trig.label_ == "AGREEMENT_TERMINATION"
+        if not (TERMINATION_WORD.search(following.text) if ended
+                else FOLLOW_ON.match(following.text) or THIS_AGREEMENT.search(following.text)):
+            return None
+        for money in names.starting(following.start_char, following.end_char, "MONEY"):
+            if _per_share(names.text, money) or not normalize_money(money.text):
+                continue
+            paid = _paid(names.text, money)
+            if paid or (not ended and VALUE_WORDS.search(following.text)):
+                return _money_value(money)
+        return None
 
     @staticmethod
     def _share_within_events(records: List[dict]) -> None:
@@ -545,7 +575,8 @@ class EventAssembler:
         for (typ, agreement), recs in groups.items():
             if agreement is None:
                 continue  # without a named agreement, triggers are not known to state one event
-            for field in ("date", "amount"):
+            # a termination's payment is stated with it, not with every mention of the agreement's end
+            for field in ("date",) if typ == "AGREEMENT_TERMINATION" else ("date", "amount"):
                 value = next((r[field] for r in recs if r[field] is not None), None)
                 if value is None and field == "date" and typ == "AGREEMENT_EXTENSION":
                     amendments = groups.get(("AGREEMENT_AMENDMENT", agreement), [])
@@ -556,15 +587,22 @@ class EventAssembler:
 
     @staticmethod
     def _share_with_previous(records: List[dict]) -> None:
-        """A record without a date whose sentence says it happened with the one before ("on the
-        same date", "concurrently") takes the date of the previous dated record."""
+        """A record without a date takes the date of the previous dated record when its sentence
+        says it happened with it ("on the same date", "concurrently"), or when it is an amendment
+        or extension in that record's paragraph and that record an entry, amendment or extension:
+        the date of the transaction it belongs to ("... entered into the Fourth Amendment on July
+        24, 2020. The Fourth Amendment extends the maturity ...")."""
         last = None
         for rec in records:
             if rec["heading"]:
                 continue
-            if rec["date"] is None and rec["same_time"]:
-                rec["date"] = last
-            last = rec["date"] or last
+            if rec["date"] is None and last is not None:
+                continues = (rec["type"] in MADE_BY_TRANSACTION and last["type"] != "AGREEMENT_TERMINATION"
+                             and last["paragraph"] == rec["paragraph"] and not rec["earlier"])
+                if rec["same_time"] or continues:
+                    rec["date"] = last["date"]
+            if rec["date"] is not None:
+                last = rec
 
     @staticmethod
     def _share_report_date(records: List[dict], report_date: Optional[str]) -> None:
