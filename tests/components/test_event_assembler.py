@@ -622,3 +622,20 @@ def test_amendment_takes_the_date_of_the_signing_in_its_paragraph(make_doc, asse
     entry, extension, other = assembler(doc)._.events
     assert entry["date"] == extension["date"] == "2020-07-24"
     assert other["date"] is None  # another paragraph
+
+
+def test_the_termination_is_of_the_one_agreement_terminated(make_doc, assembler):
+    doc = make_doc(
+        "On June 3, 2014, Corbin Mills Inc. terminated its Supply Agreement with Tessaly Grain LLC.\n\n"
+        "Corbin Mills Inc. expects no charge from the termination.\n\n"
+        "Corbin Mills Inc. may terminate other contracts.",
+        [("June 3, 2014", "DATE"), ("Corbin Mills Inc.", "ORG"), ("Supply Agreement", "AGREEMENT"),
+         ("Tessaly Grain LLC", "ORG"), ("Corbin Mills Inc.", "ORG"), ("Corbin Mills Inc.", "ORG")],
+        [("terminated", "AGREEMENT_TERMINATION"), ("termination", "AGREEMENT_TERMINATION"),
+         ("terminate", "AGREEMENT_TERMINATION")],
+    )
+    ended, mention, other = assembler(doc)._.events
+    assert mention["agreement"] == "Supply Agreement"
+    assert set(mention["parties"]) == {"Corbin Mills Inc.", "Tessaly Grain LLC"}
+    assert mention["event"] == ended["event"]
+    assert other["agreement"] is None  # not an event noun taken as known

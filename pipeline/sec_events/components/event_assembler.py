@@ -87,6 +87,8 @@ DATE_CUES = {"on", "dated", "of", "effective", "in", "during"}
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 MADE_BY_TRANSACTION = {"AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"}  # changes a document or a signing makes
+EVENT_NOUN = re.compile(r"(?i)(?:termination|renewal|extension|amendment|expiration|execution|signing)s?")
+DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|such|that)\s+(?:[a-z-]+\s+)?$")  # "the termination", "this early termination"
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
 PER_SHARE = re.compile(r"(?i)\s*(?:per|a|for each)\s+(?:common\s+)?share")
@@ -179,6 +181,12 @@ def _paid(text: str, money: Span) -> bool:
     """Money that a payment cue leads to within its clause ("paying a fee of $240,000", "in
     exchange for a payment of $1.35 million")."""
     return bool(PAYMENT.search(text[max(0, money.start_char - 80) : money.start_char]))
+
+
+def _definite_mention(text: str, trig: Span) -> bool:
+    """An event noun after "the", "this", "such" or "that": an event the text has already told of."""
+    return bool(EVENT_NOUN.fullmatch(trig.text)
+                and DEFINITE_BEFORE.search(text[max(0, trig.start_char - 30) : trig.start_char]))
 
 
 def _money_value(money: Span) -> Optional[dict]:
@@ -300,6 +308,7 @@ class EventAssembler:
                     "(sec_argument_chooser) placed before it; add one, or set chooser = 'rules'"
                 )
             apply_choices(records, triggers, doc._.arguments, names, self.accept, self.reject)
+        self._name_definite_mentions(records)
         self._share_within_events(records)
         self._share_with_previous(records)
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
@@ -310,7 +319,7 @@ class EventAssembler:
         self._fill_headings(records)
         self._link_events(records)
         for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["body"]
+            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["body"]
         doc._.events = records
         return doc
 
@@ -343,6 +352,7 @@ class EventAssembler:
                 "same_time": bool(SAME_TIME.search(sent.text)),
                 "earlier": _pluperfect(names.text, trig),
                 "paragraph": names.paragraph_start(trig.start_char),
+                "definite": _definite_mention(names.text, trig),
                 "body": None,
             }
             if rec["agreement"] is None:
@@ -564,6 +574,20 @@ class EventAssembler:
             if paid or (not ended and VALUE_WORDS.search(following.text)):
                 return _money_value(money)
         return None
+
+    @staticmethod
+    def _name_definite_mentions(records: List[dict]) -> None:
+        """An event noun naming no agreement but taken as known ("the termination", "this
+        renewal") is of the one agreement that the document's records of its type name, when they
+        name exactly one, and has its parties."""
+        named: Dict[str, Dict[str, dict]] = defaultdict(dict)  # type -> agreement -> its first record
+        for rec in records:
+            if rec["agreement"]:
+                named[rec["type"]].setdefault(rec["agreement"], rec)
+        for rec in records:
+            if rec["agreement"] is None and rec["definite"] and len(named[rec["type"]]) == 1:
+                (first,) = named[rec["type"]].values()
+                rec["agreement"], rec["parties"] = first["agreement"], list(first["parties"])
 
     @staticmethod
     def _share_within_events(records: List[dict]) -> None:
