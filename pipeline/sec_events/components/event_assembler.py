@@ -23,7 +23,9 @@ Rules, in order of preference (each a small function below):
   of that kind ("Supply", "Merger"), else null; otherwise the previous record's, when it
   is in the same paragraph or the sentence refers back ("The amendment also ...",
   "extended the agreement"), else the capitalized agreement of the kind a bare noun after
-  the trigger names ("entry into lease agreement").
+  the trigger names ("entry into lease agreement"). Still without one, an event noun taken
+  as known ("the termination", "this renewal") is of the one agreement the document's
+  records of its type name, if they name one, and takes that record's parties.
 - parties: the ORGs of the sentence (wire services of a dateline, relatives as in "a
   subsidiary of X" and possessives as in "X's common stock" aside), each by its most
   complete name in the document ("Brightwater" -> "Brightwater Pharmaceuticals Corp."; a
