@@ -106,7 +106,7 @@ PAYMENT = re.compile(r"(?i)\b(?:pa(?:y|ys|id|ying|yments?|yable)|fees?|in exchan
 TERMINATION_WORD = re.compile(r"(?i)\btermination\b")
 FOLLOW_ON = re.compile(  # a sentence going on about the deal of the one before
     r"(?i)\W*(?:(?:under|pursuant to|in connection with|in consideration (?:for|of)|as part of|in exchange for|upon)\s+(?:the|this|such|that|its)\b"
-    r"|(?:it|the\s+(?:[A-Z][\w-]*\s+){0,6}(?:agreement|amendment|lease|license|contract|facility|plan))\s+(?:also\s+)?(?:provides?|includes?|has|have|sets?|calls? for|requires?)\b)"
+    r"|(?:it|the\s+(?:[\w-]+\s+){0,6}(?:agreement|amendment|lease|license|contract|facility|plan))\s+(?:also\s+)?(?:provides?|includes?|has|have|sets?|calls? for|requires?)\b)"
 )
 LISTED_WITH = re.compile(r"\s*(?:,|and|or|,\s*and)\s*")  # "March and June 2011"
 EVENT_SUBJECT = re.compile(r"(?i)^\W*(?:the|this|such|each such|that)\s*$")
