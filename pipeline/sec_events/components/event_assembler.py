@@ -348,7 +348,7 @@ class EventAssembler:
                 "date": self._date(doc, names.text, trig, in_sent, sent, ents),
                 "amount": self._amount(names.text, trig, ents)
                 or self._consideration(doc, names, trig, sent)
-                or self._amount_after(doc, names, trig, sent, triggers),
+                or self._amount_after(doc, names, trig, sent, triggers, trigger_starts),
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
@@ -554,7 +554,7 @@ class EventAssembler:
 
     @staticmethod
     def _amount_after(doc: Doc, names: NameResolver, trig: Span, sent: Span,
-                      triggers: Sequence[Span]) -> Optional[dict]:
+                      triggers: Sequence[Span], trigger_starts: Sequence[int]) -> Optional[dict]:
         """A trigger whose sentence states no amount carries the first one of the next sentence
         when that sentence goes on about the same deal and states no other kind of event: it
         refers back to it ("Under the Agreement, the licensee will pay ...", "It provides for a
@@ -563,7 +563,8 @@ class EventAssembler:
         if sent.end >= len(doc):
             return None
         following = names.sentence(sent.end)
-        if any(following.start <= t.start < following.end and t.label_ != trig.label_ for t in triggers):
+        stated = triggers[bisect_left(trigger_starts, following.start) : bisect_left(trigger_starts, following.end)]
+        if any(t.label_ != trig.label_ for t in stated):
             return None
         ended = trig.label_ == "AGREEMENT_TERMINATION"
         if not (TERMINATION_WORD.search(following.text) if ended
