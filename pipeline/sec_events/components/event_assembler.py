@@ -179,6 +179,11 @@ def _per_share(text: str, money: Span) -> bool:
     return bool(PER_SHARE.match(text[money.end_char : money.end_char + 20]))
 
 
+def _starting_in(triggers: Sequence[Span], starts: Sequence[int], span: Span) -> Sequence[Span]:
+    """The triggers (in order, `starts` their first tokens) that start inside `span`."""
+    return triggers[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+
+
 def _paid(text: str, money: Span) -> bool:
     """Money that a payment cue leads to within its clause ("paying a fee of $240,000", "in
     exchange for a payment of $1.35 million")."""
@@ -338,7 +343,7 @@ class EventAssembler:
         for trig in triggers:
             sent = names.sentence(trig.start)
             ents = [e for e in names.starting(sent.start_char, sent.end_char) if e.end <= sent.end]
-            in_sent = [t for t in triggers[bisect_left(trigger_starts, sent.start) : bisect_left(trigger_starts, sent.end)]
+            in_sent = [t for t in _starting_in(triggers, trigger_starts, sent)
                        if t.end <= sent.end]
             rec = {
                 "type": trig.label_,
@@ -563,18 +568,17 @@ class EventAssembler:
         if sent.end >= len(doc):
             return None
         following = names.sentence(sent.end)
-        stated = triggers[bisect_left(trigger_starts, following.start) : bisect_left(trigger_starts, following.end)]
-        if any(t.label_ != trig.label_ for t in stated):
+        if any(t.label_ != trig.label_ for t in _starting_in(triggers, trigger_starts, following)):
             return None
         ended = trig.label_ == "AGREEMENT_TERMINATION"
         if not (TERMINATION_WORD.search(following.text) if ended
                 else FOLLOW_ON.match(following.text) or THIS_AGREEMENT.search(following.text)):
             return None
+        valued = not ended and VALUE_WORDS.search(following.text)
         for money in names.starting(following.start_char, following.end_char, "MONEY"):
             if _per_share(names.text, money) or not normalize_money(money.text):
                 continue
-            paid = _paid(names.text, money)
-            if paid or (not ended and VALUE_WORDS.search(following.text)):
+            if valued or _paid(names.text, money):
                 return _money_value(money)
         return None
 
