@@ -1,11 +1,13 @@
-"""The project keeps the real-filings dev set's organizations and people out of its data."""
+"""The project keeps the organizations and people of the real-filings dev set and of the seed filing out of its data."""
 
 import json
 import re
 
+import pytest
+
 from sec_events.corpus.format import read_dir
 
-from .conftest import REAL, ROOT, requires
+from .conftest import REAL, ROOT, SEED, requires
 
 # Institutions found in most filings, and generic titles: allowed although the dev gold names them.
 EXEMPT = {
@@ -19,12 +21,17 @@ def _norm(text):
     return " ".join(text.split()).lower()
 
 
-@requires(REAL / "gold", "the real-filings dev set")
-def test_no_dev_set_names_in_corpus_or_patterns():
+@pytest.mark.parametrize(
+    "folder, what", [(REAL, "the real-filings dev set"), (SEED, "the seed filing")], ids=["real-filings", "seed"]
+)
+def test_no_protected_names_in_corpus_or_patterns(folder, what):
+    """Neither the dev set's nor the seed's organizations and people appear in the project."""
+    if not (folder / "gold").is_dir():
+        pytest.skip(f"{what} is not present at {folder}")
     names, single_words = set(), set()
-    for path in (REAL / "gold").glob("*.json"):
+    for path in (folder / "gold").glob("*.json"):
         gold = json.loads(path.read_text())
-        text = (REAL / f"{gold['id']}.txt").read_text(encoding="utf-8")
+        text = (folder / f"{gold['id']}.txt").read_text(encoding="utf-8")
         found = {" ".join(text[s:e].split()) for s, e, label in gold["ents"] if label in ("ORG", "PERSON")}
         names |= {n.lower() for n in found}
         single_words |= {n for n in found if " " not in n and n.lower() not in EXEMPT}
@@ -38,7 +45,7 @@ def test_no_dev_set_names_in_corpus_or_patterns():
             low = _norm(doc.text)
             hits += [(doc.id, n) for n in names if " " in n and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", low)]
     names = {n for n in names if " " in n}
-    # patterns, gazetteers, code, tests and docs: no dev-set name at all; a one-word name is
+    # patterns, gazetteers, code, tests and docs: no such name at all; a one-word name is
     # matched with its case ("Teltrend", not the word "access"), longer names in any case
     files = [p for folder in ("pipeline", "tests", "configs") for p in (ROOT / folder).rglob("*")
              if p.suffix in (".py", ".jsonl", ".txt", ".json", ".cfg", ".md", ".htm") and p.name != "test_project_hygiene.py"]
