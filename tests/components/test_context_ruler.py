@@ -61,6 +61,16 @@ def test_context_ruler_rejects_pattern_without_span_group():
         ruler.add_patterns([{"label": "TICKER", "pattern": "NYSE"}])
 
 
+@pytest.mark.parametrize("group", ["clear", "term"])
+def test_spans_ruler_rejects_groups_that_act_on_entities(group):
+    nlp = blank()
+    ruler = nlp.add_pipe("sec_context_ruler", config={"spans_key": "events"})
+    pattern = {"label": "AGREEMENT_ENTRY", "pattern": rf"Item 1\.01 (?P<span>Entry)(?P<{group}> into)"}
+    with pytest.raises(ValueError, match=f"writes doc.spans\\['events'\\]"):
+        ruler.add_patterns([pattern])
+    assert ruler.patterns == []
+
+
 def test_context_ruler_empty_doc(ruler_nlp):
     assert ruler_nlp("").ents == ()
 

@@ -13,7 +13,7 @@ exchange notation, and the statistical model's other all-caps guesses ("ADSL", "
 are wrong far more often than right. Reads and writes `doc.ents`.
 
 With a `spans_key` the `span` matches go to `doc.spans[spans_key]` instead, replacing the spans
-they overlap: an instance of its own finds the trigger word of an 8-K item heading ("Item 1.01
+they overlap, and `add_patterns` refuses `clear` and `term` groups (they act on entities): an instance of its own finds the trigger word of an 8-K item heading ("Item 1.01
 [Entry] into a Material Definitive Agreement"), which LABELS.md makes an event whatever the
 classifier thinks of it.
 """
@@ -75,11 +75,19 @@ class ContextRuler:
         self._compiled: List[tuple] = []
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
-        """Add patterns {"label", "pattern", "id"?}; a pattern without a `span` group is an error."""
+        """Add patterns {"label", "pattern", "id"?, "anchor"?, "window"?}. A pattern with neither a
+        `span` nor a `clear` group is an error; so is a `clear` or `term` group in a ruler with a
+        `spans_key`, whose matches go to `doc.spans` and never touch `doc.ents`."""
         for p in patterns:
             rx = re.compile(p["pattern"])
+            name = p.get("id", p["pattern"])
             if "span" not in rx.groupindex and "clear" not in rx.groupindex:
-                raise ValueError(f"context pattern {p.get('id', p['pattern'])!r} has no (?P<span>...) or (?P<clear>...) group")
+                raise ValueError(f"context pattern {name!r} has no (?P<span>...) or (?P<clear>...) group")
+            if self.spans_key is not None and {"clear", "term"} & set(rx.groupindex):
+                raise ValueError(
+                    f"context pattern {name!r} has a (?P<clear>...) or (?P<term>...) group, but this ruler "
+                    f"writes doc.spans[{self.spans_key!r}] and leaves doc.ents alone: the group would do nothing"
+                )
             anchor = re.compile(p["anchor"]) if p.get("anchor") else None
             self.patterns.append(dict(p))
             self._compiled.append((p["label"], rx, anchor, p.get("window", 0)))
