@@ -1,4 +1,5 @@
-"""The project keeps the organizations and people of the real-filings dev set and of the seed filing out of its data."""
+"""The project keeps the organizations and people of the real-filings dev set and of the seed
+filing out of its data."""
 
 import json
 import re
@@ -47,7 +48,7 @@ def test_no_protected_names_in_corpus_or_patterns(folder, what):
     names = {n for n in names if " " in n}
     # patterns, gazetteers, code, tests and docs: no such name at all; a one-word name is
     # matched with its case ("Teltrend", not the word "access"), longer names in any case
-    files = [p for folder in ("pipeline", "tests", "configs") for p in (ROOT / folder).rglob("*")
+    files = [p for part in ("pipeline", "tests", "configs") for p in (ROOT / part).rglob("*")
              if p.suffix in (".py", ".jsonl", ".txt", ".json", ".cfg", ".md", ".htm") and p.name != "test_project_hygiene.py"]
     files += [ROOT / "README.md", ROOT / "project.yml", ROOT / "corpus" / "GUIDELINES.md"]
     for path in files:

@@ -13,9 +13,10 @@ exchange notation, and the statistical model's other all-caps guesses ("ADSL", "
 are wrong far more often than right. Reads and writes `doc.ents`.
 
 With a `spans_key` the `span` matches go to `doc.spans[spans_key]` instead, replacing the spans
-they overlap, and `add_patterns` refuses `clear` and `term` groups (they act on entities): an instance of its own finds the trigger word of an 8-K item heading ("Item 1.01
-[Entry] into a Material Definitive Agreement"), which LABELS.md makes an event whatever the
-classifier thinks of it.
+they overlap, and `add_patterns` refuses `clear` and `term` groups (they act on entities): an
+instance of its own finds the trigger word of an 8-K item heading ("Item 1.01 [Entry] into a
+Material Definitive Agreement"), which LABELS.md makes an event whatever the classifier thinks
+of it.
 """
 
 import re
