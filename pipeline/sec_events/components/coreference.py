@@ -129,6 +129,10 @@ class NameResolver:
         stop = self._sentences[k + 1] if k + 1 < len(self._sentences) else len(self.doc)
         return self.doc[self._sentences[k] : stop]
 
+    def next_sentence(self, sent: Span) -> Optional[Span]:
+        """The sentence after `sent`; None when `sent` ends the document."""
+        return self.sentence(sent.end) if sent.end < len(self.doc) else None
+
     def starting(self, start: int, end: int, label: Optional[str] = None) -> List[Span]:
         """The entities (of `label`) that start within characters [start, end), in order."""
         ents = self.ents[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
@@ -231,12 +235,10 @@ def singular(words: set) -> set:
     return {w[:-1] if w.endswith("s") else w for w in words}
 
 
-def next_sentence_agreement(doc: Doc, names: NameResolver, sent: Span) -> Optional[str]:
+def next_sentence_agreement(names: NameResolver, sent: Span) -> Optional[str]:
     """The first agreement the next sentence of the same paragraph names."""
-    if sent.end >= len(doc):
-        return None
-    following = names.sentence(sent.end)
-    if names.paragraph_start(following.start_char) > sent.start_char:
+    following = names.next_sentence(sent)
+    if following is None or names.paragraph_start(following.start_char) > sent.start_char:
         return None
     found = [e for e in names.starting(following.start_char, following.end_char, "AGREEMENT")
              if e.end_char <= following.end_char]

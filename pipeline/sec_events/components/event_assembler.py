@@ -353,7 +353,7 @@ class EventAssembler:
                 "date": self._date(doc, names.text, trig, in_sent, sent, ents),
                 "amount": self._amount(names.text, trig, ents)
                 or self._consideration(doc, names, trig, sent)
-                or self._amount_after(doc, names, trig, sent, triggers, trigger_starts),
+                or self._amount_after(names, trig, sent, triggers, trigger_starts),
                 "heading": _is_heading(names.text, trig),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
@@ -417,7 +417,7 @@ class EventAssembler:
         capitalized agreement of the kind a bare noun names ("entry into lease agreement")."""
         generic = GENERIC_AGREEMENT.search(names.text, trig.end_char, sent.end_char)
         if generic is not None:
-            return next_sentence_agreement(doc, names, sent) or named_for_kind(
+            return next_sentence_agreement(names, sent) or named_for_kind(
                 names, generic.group(0), names.text[generic.end() : sent.end_char]
             )
         paragraph = names.paragraph_start(trig.start_char)
@@ -558,16 +558,16 @@ class EventAssembler:
         return _money_value(prices[-1]) if prices else None
 
     @staticmethod
-    def _amount_after(doc: Doc, names: NameResolver, trig: Span, sent: Span,
+    def _amount_after(names: NameResolver, trig: Span, sent: Span,
                       triggers: Sequence[Span], trigger_starts: Sequence[int]) -> Optional[dict]:
         """A trigger whose sentence states no amount carries the first one of the next sentence
         when that sentence goes on about the same deal and states no other kind of event: it
         refers back to it ("Under the Agreement, the licensee will pay ...", "It provides for a
         base salary of ...", "this contract"; for a termination, "In connection with the
         termination, ...") and the money is paid or valued there (for a termination: paid)."""
-        if sent.end >= len(doc):
+        following = names.next_sentence(sent)
+        if following is None:
             return None
-        following = names.sentence(sent.end)
         if any(t.label_ != trig.label_ for t in _starting_in(triggers, trigger_starts, following)):
             return None
         ended = trig.label_ == "AGREEMENT_TERMINATION"
