@@ -337,7 +337,7 @@ class EventAssembler:
         registrant = names.registrant()
         dateline = self._dateline(names)
         records: List[dict] = []
-        known_parties: Dict[str, List[str]] = self._listed_parties(doc, names)
+        known_parties: Dict[str, List[str]] = self._listed_parties(names)
         previous: Optional[dict] = None
         trigger_starts = [t.start for t in triggers]
         for trig in triggers:
@@ -363,7 +363,7 @@ class EventAssembler:
                 "body": None,
             }
             if rec["agreement"] is None:
-                rec["agreement"] = self._unnamed_agreement(doc, names, trig, sent, previous)
+                rec["agreement"] = self._unnamed_agreement(names, trig, sent, previous)
             parties = self._parties(sent, ents, names, registrant)
             known = known_parties.get(norm(rec["agreement"] or ""), [])
             if known and set(map(norm, parties)) <= set(map(norm, known)):
@@ -406,7 +406,7 @@ class EventAssembler:
 
     @staticmethod
     def _unnamed_agreement(
-        doc: Doc, names: NameResolver, trig: Span, sent: Span, previous: Optional[dict]
+        names: NameResolver, trig: Span, sent: Span, previous: Optional[dict]
     ) -> Optional[str]:
         """The agreement of a trigger whose sentence names none. A lowercase one after the
         trigger ("entered into two supply agreements", "a definitive agreement to
@@ -428,7 +428,7 @@ class EventAssembler:
         return named_for_kind(names, kind.group(1), "") if kind else None
 
     @staticmethod
-    def _listed_parties(doc: Doc, names: NameResolver) -> Dict[str, List[str]]:
+    def _listed_parties(names: NameResolver) -> Dict[str, List[str]]:
         """Parties named right after an agreement ("Loan Agreement, dated ..., among A, B and C"),
         as exhibit indexes and defining sentences list them."""
         listed: Dict[str, List[str]] = {}
