@@ -202,6 +202,30 @@ def test_heading_takes_the_record_of_its_own_type(make_doc, assembler):
     assert recs["Termination"]["event"] == recs["terminate"]["event"] == 0 and recs["entered into"]["event"] == 1
 
 
+def test_quoted_heading_takes_the_record_of_the_item_it_quotes(make_doc, assembler):
+    text = (
+        "Item 1.01 Entry into a Material Definitive Agreement.\n\n"
+        "On March 3, 2021, Orrin Metals Corp. entered into a Credit Agreement with Pellham Ridge LLC.\n\n"
+        "Item 2.03 Creation of a Direct Financial Obligation.\n\n"
+        'The information under "Item 1.01 Entry into a Material Definitive Agreement" is incorporated here.\n\n'
+        "Item 8.01 Other Events.\n\n"
+        "On March 8, 2021, Orrin Metals Corp. entered into a Supply Agreement with Tamsin Foods LLC."
+    )
+    doc = make_doc(
+        text,
+        [("March 3, 2021", "DATE"), ("Orrin Metals Corp.", "ORG"), ("Credit Agreement", "AGREEMENT"),
+         ("Pellham Ridge LLC", "ORG"), ("March 8, 2021", "DATE"), ("Orrin Metals Corp.", "ORG"),
+         ("Supply Agreement", "AGREEMENT"), ("Tamsin Foods LLC", "ORG")],
+        [("Entry", "AGREEMENT_ENTRY"), ("entered into", "AGREEMENT_ENTRY"), ("Entry", "AGREEMENT_ENTRY"),
+         ("entered into", "AGREEMENT_ENTRY")],
+    )
+    recs = assembler(doc)._.events
+    # the quotation in Item 2.03 is the credit agreement's entry, not the supply agreement's after it
+    assert [r["agreement"] for r in recs] == ["Credit Agreement", "Credit Agreement", "Credit Agreement", "Supply Agreement"]
+    assert [r["date"] for r in recs] == ["2021-03-03"] * 3 + ["2021-03-08"]
+    assert [r["event"] for r in recs] == [0, 0, 0, 1]
+
+
 def test_mentions_of_one_event_share_its_id(make_doc, assembler):
     recs = records(assembler, make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))
     # heading and body state one entry; the termination and the expiry are two other events

@@ -58,8 +58,9 @@ Rules, in order of preference (each a small function below):
   or valued in the next sentence when it goes on about the same deal ("Under the Agreement,
   ... will pay", "It provides for", "In connection with the termination, ... paid"); else
   shared within the event (not for terminations).
-- An 8-K item heading's trigger ("Item 1.01 Entry into ...", also quoted in a sentence)
-  copies the record of the same type that the item's body gives first.
+- An 8-K item heading's trigger ("Item 1.01 Entry into ...") copies the record of the same
+  type that the item's body gives first; a later heading of the same type quotes that item
+  ("the information under 'Item 1.01 Entry into ...' is incorporated") and copies the same.
 - event: records of one event share an id (`sec_events.events`): the same type, the same
   named agreement, no two different dates; a heading is of its body record's event.
 """
@@ -652,16 +653,23 @@ class EventAssembler:
     @staticmethod
     def _fill_headings(records: List[dict]) -> None:
         """A heading takes the item body's first record of its own type, else the first; the
-        body ends at the next heading that follows it."""
+        body ends at the next heading that follows it. A report has each item once: a later
+        heading of a type already seen quotes that item ("the information under 'Item 1.01
+        Entry into ...' is incorporated") and takes the same body record."""
+        reported: Dict[str, dict] = {}  # type -> the body record of the first heading of that type
         for i, rec in enumerate(records):
             if rec["heading"]:
-                rest: List[dict] = []
-                for r in records[i + 1 :]:
-                    if r["heading"] and rest:
-                        break
-                    if not r["heading"]:
-                        rest.append(r)
-                body = next((r for r in rest if r["type"] == rec["type"]), rest[0] if rest else None)
+                body = reported.get(rec["type"])
+                if body is None:
+                    rest: List[dict] = []
+                    for r in records[i + 1 :]:
+                        if r["heading"] and rest:
+                            break
+                        if not r["heading"]:
+                            rest.append(r)
+                    body = next((r for r in rest if r["type"] == rec["type"]), rest[0] if rest else None)
+                    if body is not None:
+                        reported[rec["type"]] = body
                 if body is not None:
                     rec["body"] = body
                     for field in ("agreement", "parties", "date", "amount"):
