@@ -187,3 +187,20 @@ def test_the_rules_choice_stays_when_the_chooser_accepts_it_too():
     scores[1][4] = 0.5
     apply_choices([record], [trigger], scores, NameResolver(doc), accept=0.9, reject=0.02)
     assert record["date"] == "2022-05-02"
+
+
+def test_an_announcements_date_is_not_the_announced_events():
+    from sec_events.components.event_assembler import apply_choices
+
+    nlp = spacy.blank("en")
+    doc = nlp("On March 8, 2021, Acme issued a press release announcing the signing of the Credit Agreement.")
+    doc.ents = [doc.char_span(3, 16, "DATE"), doc.char_span(18, 22, "ORG"), doc.char_span(76, 92, "AGREEMENT")]
+    signing = doc.char_span(61, 68, "AGREEMENT_ENTRY")
+    record = {"agreement": "Credit Agreement", "parties": ["Acme"], "date": None, "amount": None}
+    apply_choices([record], [signing], [[61, 3, 16, "DATE", 0.98]], NameResolver(doc), accept=0.9, reject=0.02)
+    assert record["date"] is None  # the release's date; the signing's comes from its own mention
+    doc = nlp("On March 3, 2021, Acme signed the Credit Agreement, as it announced.")
+    doc.ents = [doc.char_span(3, 16, "DATE"), doc.char_span(18, 22, "ORG"), doc.char_span(34, 50, "AGREEMENT")]
+    signed = doc.char_span(23, 29, "AGREEMENT_ENTRY")
+    apply_choices([record], [signed], [[23, 3, 16, "DATE", 0.98]], NameResolver(doc), accept=0.9, reject=0.02)
+    assert record["date"] == "2021-03-03"

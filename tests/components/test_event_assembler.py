@@ -269,6 +269,22 @@ def test_release_today_takes_the_dateline_date(make_doc, assembler):
     assert set(rec["parties"]) == {"Quillon Aerostructures Corp.", "Orrin Metals Corp."}
 
 
+def test_dateline_without_wire_service_dates_today_and_the_events_other_mentions(make_doc, assembler):
+    text = (
+        "WALTHAM, Mass., February 11, 2008 -- Quillon Aerostructures Corp. today said that it has amended its "
+        "Supply Agreement with Orrin Metals Corp. Under the amendment, Orrin will ship twice as many castings."
+    )
+    doc = make_doc(
+        text,
+        [("February 11, 2008", "DATE"), ("Quillon Aerostructures Corp.", "ORG"), ("Supply Agreement", "AGREEMENT"),
+         ("Orrin Metals Corp.", "ORG"), ("Orrin", "ORG")],
+        [("amended", "AGREEMENT_AMENDMENT"), ("amendment", "AGREEMENT_AMENDMENT")],
+    )
+    recs = records(assembler, doc)
+    assert recs["amended"]["date"] == recs["amendment"]["date"] == "2008-02-11"
+    assert recs["amended"]["event"] == recs["amendment"]["event"] == 0
+
+
 def test_same_date_takes_the_previous_records_date(make_doc, assembler):
     doc = make_doc(
         "On June 17, 2002, Pellham Ridge LLC entered into an Indenture. "

@@ -6,9 +6,7 @@ encoder) gives the role the entity plays in the trigger's record: agreement, par
 amount, or none. It reads the vectors of the trigger, the candidate and the words between
 them and the words before the candidate, and features of the pair (`pair_features`): the
 labels, distance in tokens and sentences, order, same paragraph, the word before the
-candidate, words of price or payment in its sentence, an announcement between the two or
-before the trigger in its sentence ("On May 9, ... issued a press release announcing the
-entry into": that date is the announcement's), and whether the rules
+candidate, words of price or payment in its sentence, and whether the rules
 (`EventAssembler.draft`) pick it. The scores go to `doc._.arguments`; the event assembler
 with `chooser = "learned"` decodes them (at most one agreement, date and amount, parties as a
 set) and canonicalizes the names by its coreference.
@@ -34,8 +32,8 @@ from ..extensions import register
 from ..labels import EVENTS_KEY
 from .coreference import NameResolver, name_key
 from .event_assembler import (
-    ANNOUNCEMENT, CONSIDERATION, ROLES, SPAN_WORDS, EventAssembler, _per_share, _relative, _replaced_amount,
-    argument_value, same_value,
+    CONSIDERATION, ROLES, SPAN_WORDS, EventAssembler, _per_share, _relative, _replaced_amount, argument_value,
+    same_value,
 )
 
 NONE = "none"
@@ -53,7 +51,7 @@ CUES = (  # the word(s) before a candidate: "on May 2", "dated as of", "from $5 
     lambda w: w[-1:] in (["to"], ["by"]),
     lambda w: w[-1:] in (["with"], ["and"], ["between"], ["among"]),
 )
-N_FEATURES = len(LABELS) + len(TRIGGER_LABELS) + 14 + len(CUES)
+N_FEATURES = len(LABELS) + len(TRIGGER_LABELS) + 12 + len(CUES)
 N_BOUNDS = 4  # token ranges per pair: the trigger, the candidate, the words between, the words before the candidate
 BEFORE = 3  # tokens before the candidate: "a fee of", "dated as of", "with"
 MAX_CACHED = 4096
@@ -106,7 +104,6 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
     for k, (trig, draft) in enumerate(zip(triggers, drafts)):
         party_keys = {name_key(p) for p in draft["parties"]}  # once per trigger: drafts list dozens in dense filings
         sent = names.sentence(trig.start)
-        announced = bool(ANNOUNCEMENT.search(names.text[sent.start_char : trig.start_char]))
         first = names.sentence(sent.start - 1) if sent.start > 0 else sent
         last = names.sentence(sent.end) if sent.end < len(doc) else sent
         paragraph = names.paragraph_start(trig.start_char)
@@ -138,8 +135,6 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
                                                  or _replaced_amount(names.text, ent, window))),
                 float(ent.label_ == "ORG" and (_relative(names.text, ent) or value == registrant)),
                 float(_paying(names, ent, paying)),
-                float(hi > lo and bool(ANNOUNCEMENT.search(doc[lo:hi].text))),
-                float(announced),
             ]
             row += [float(cue(words)) for cue in CUES]
             candidates.append((k, ent))

@@ -47,7 +47,9 @@ Rules, in order of preference (each a small function below):
   sentence that says "on the same date" or "concurrently", and an amendment or extension in
   the paragraph of a dated entry, amendment or extension ("... entered into the Fourth
   Amendment on July 24, 2020. The Fourth Amendment extends ..."), take the previous record's; a
-  release's "today announced" takes the dateline's; in a current report (a cover page), an
+  release's "today announced" takes the dateline's (after a wire service, or between the place
+  and a dash: "WALTHAM, Mass., February 11, 2008 --"), and so do the other mentions of that
+  event ("Under the amendment, ..."); in a current report (a cover page), an
   undated entry, amendment or extension takes the date of the reported transaction (the
   first dated record within a month of the cover's date of the earliest event reported,
   else that date), unless it "had" happened before.
@@ -91,6 +93,7 @@ WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 MADE_BY_TRANSACTION = {"AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"}  # changes a document or a signing makes
 EVENT_NOUN = re.compile(r"(?i)(?:termination|renewal|extension|amendment|expiration|execution|signing)s?")
+ANNOUNCED_EVENT = re.compile(r"(?i)entry|entries|(?:termination|renewal|extension|amendment|expiration|execution|signing)s?")
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|such|that)\s+(?:[a-z-]+\s+)?$")  # "the termination", "this early termination"
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
@@ -115,6 +118,10 @@ TODAY = re.compile(r"(?i)\btoday\b")
 # A release's dateline: "RENO, Nev., Nov. 28, 2011 /PRNewswire/", "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--"
 DATELINE_AFTER = re.compile(r"^\s*(?:/|\(|--)\s*(?:pr\s*newswire|globe\s*newswire|business\s*wire|marketwired?|accesswire)", re.I)
 DATELINE_BEFORE = re.compile(r"(?i)(?:business\s*wire|newswire|marketwired?)\)?\s*--\s*$")
+# or without a wire service: "WALTHAM, Mass., February 11, 2008 -- Corvana ...", the place opening its line
+_PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*"
+DATELINE_PLACE = re.compile(rf"^[ \t]*{_PLACE},(?:[ \t]*{_PLACE},)?[ \t]*$")
+DATELINE_DASH = re.compile(r"^[ \t]*(?:--|—|–|-[ \t])")
 REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
@@ -254,11 +261,19 @@ def same_value(a: Union[str, dict, None], b: Union[str, dict, None]) -> bool:
     return a == b
 
 
+def _announcement_date(text: str, ent: Span, trig: Span) -> bool:
+    """A date before an event noun that an announcement reports ("On March 8, 2021, the Company
+    issued a press release announcing the signing of ..."): the announcement's, not the event's."""
+    return (ent.end_char <= trig.start_char and bool(ANNOUNCED_EVENT.fullmatch(trig.text))
+            and bool(ANNOUNCEMENT.search(text[ent.end_char : trig.start_char])))
+
+
 def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List[list], names: NameResolver,
                   accept: float, reject: float) -> None:
     """Set each record's fields from an argument chooser's scores (`doc._.arguments`: [trigger
     start, candidate start, candidate end, label, probability of its role]): of the candidates
-    for a field, the likeliest if it reaches `accept` (the rules' choice when it reaches it too),
+    for a field (an announcement's date aside, as the rules have it), the likeliest if it reaches
+    `accept` (the rules' choice when it reaches it too),
     and every such party; a value the rules
     chose is dropped when every mention of it scores below `reject`; other values the rules chose stay,
     among them those drawn from elsewhere (the registrant of "the Company", an earlier record)."""
@@ -271,6 +286,8 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
     for trig, rec in zip(triggers, records):
         options: Dict[str, List[Tuple[float, Union[str, dict]]]] = defaultdict(list)
         for ent, p in by_trigger.get(trig.start_char, []):
+            if ent.label_ == "DATE" and _announcement_date(names.text, ent, trig):
+                continue
             value = argument_value(names, ent, trig.label_)
             if value is not None:
                 options[ROLES[ent.label_]].append((p, value))
@@ -319,9 +336,13 @@ class EventAssembler:
         self._name_definite_mentions(records)
         self._share_within_events(records)
         self._share_with_previous(records)
+        dated_today = False
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
             today = rec.pop("today")
+            dated_today = dated_today or (rec["date"] is None and today is not None)
             rec["date"] = rec["date"] or today
+        if dated_today:  # "Under the amendment, ...": the other mentions of an event dated "today"
+            self._share_within_events(records)
         if names.cover:
             self._share_report_date(records, self._report_date(names))
         self._fill_headings(records)
@@ -507,12 +528,15 @@ class EventAssembler:
     @staticmethod
     def _dateline(names: NameResolver) -> Optional[str]:
         """The date of a press release's dateline, which "today" in its sentences refers to."""
+        text = names.text
         for e in names.ents:
             if e.label_ != "DATE":
                 continue
-            if DATELINE_AFTER.match(names.text[e.end_char : e.end_char + 30]) or DATELINE_BEFORE.search(
-                names.text[max(0, e.start_char - 30) : e.start_char]
-            ):
+            line_start = text.rfind("\n", 0, e.start_char) + 1
+            if (DATELINE_AFTER.match(text[e.end_char : e.end_char + 30])
+                    or DATELINE_BEFORE.search(text[max(0, e.start_char - 30) : e.start_char])
+                    or (DATELINE_DASH.match(text[e.end_char : e.end_char + 4]) and e.start_char - line_start <= 60
+                        and DATELINE_PLACE.match(text[line_start : e.start_char]))):
                 return normalize_date(e.text)
         return None
 
