@@ -92,8 +92,9 @@ DATE_CUES = {"on", "dated", "of", "effective", "in", "during"}
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 MADE_BY_TRANSACTION = {"AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"}  # changes a document or a signing makes
-EVENT_NOUN = re.compile(r"(?i)(?:termination|renewal|extension|amendment|expiration|execution|signing)s?")
-ANNOUNCED_EVENT = re.compile(r"(?i)entry|entries|(?:termination|renewal|extension|amendment|expiration|execution|signing)s?")
+_EVENT_NOUNS = r"(?:termination|renewal|extension|amendment|expiration|execution|signing)s?"
+EVENT_NOUN = re.compile(rf"(?i){_EVENT_NOUNS}")
+ANNOUNCED_EVENT = re.compile(rf"(?i)entry|entries|{_EVENT_NOUNS}")  # "announcing its entry into"
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|such|that)\s+(?:[a-z-]+\s+)?$")  # "the termination", "this early termination"
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
@@ -273,10 +274,10 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
     """Set each record's fields from an argument chooser's scores (`doc._.arguments`: [trigger
     start, candidate start, candidate end, label, probability of its role]): of the candidates
     for a field (an announcement's date aside, as the rules have it), the likeliest if it reaches
-    `accept` (the rules' choice when it reaches it too),
-    and every such party; a value the rules
-    chose is dropped when every mention of it scores below `reject`; other values the rules chose stay,
-    among them those drawn from elsewhere (the registrant of "the Company", an earlier record)."""
+    `accept` (the rules' choice when it reaches it too), and every such party; a value the rules
+    chose is dropped when every mention of it scores below `reject`; other values the rules chose
+    stay, among them those drawn from elsewhere (the registrant of "the Company", an earlier
+    record)."""
     ents = {(e.start_char, e.end_char): e for e in names.ents}
     by_trigger: Dict[int, List[Tuple[Span, float]]] = defaultdict(list)
     for t_start, c_start, c_end, label, p in arguments:
