@@ -226,6 +226,30 @@ def test_quoted_heading_takes_the_record_of_the_item_it_quotes(make_doc, assembl
     assert [r["event"] for r in recs] == [0, 0, 0, 1]
 
 
+def test_a_list_of_items_above_the_bodies_does_not_decide_their_headings(make_doc, assembler):
+    text = (
+        "Item 1.01 Entry into a Material Definitive Agreement\n"
+        "Item 1.02 Termination of a Material Definitive Agreement\n\n"
+        "Item 1.01 Entry into a Material Definitive Agreement.\n\n"
+        "On March 3, 2021, Orrin Metals Corp. entered into a Credit Agreement with Pellham Ridge LLC.\n\n"
+        "Item 1.02 Termination of a Material Definitive Agreement.\n\n"
+        "On March 4, 2021, Orrin Metals Corp. terminated its Loan Agreement with Tamsin Bank."
+    )
+    doc = make_doc(
+        text,
+        [("March 3, 2021", "DATE"), ("Orrin Metals Corp.", "ORG"), ("Credit Agreement", "AGREEMENT"),
+         ("Pellham Ridge LLC", "ORG"), ("March 4, 2021", "DATE"), ("Orrin Metals Corp.", "ORG"),
+         ("Loan Agreement", "AGREEMENT"), ("Tamsin Bank", "ORG")],
+        [("Entry", "AGREEMENT_ENTRY"), ("Termination", "AGREEMENT_TERMINATION"), ("Entry", "AGREEMENT_ENTRY"),
+         ("entered into", "AGREEMENT_ENTRY"), ("Termination", "AGREEMENT_TERMINATION"),
+         ("terminated", "AGREEMENT_TERMINATION")],
+    )
+    recs = assembler(doc)._.events
+    assert [r["agreement"] for r in recs] == ["Credit Agreement", "Credit Agreement", "Credit Agreement",
+                                              "Credit Agreement", "Loan Agreement", "Loan Agreement"]
+    assert [r["event"] for r in recs] == [0, 1, 0, 0, 2, 2]
+
+
 def test_mentions_of_one_event_share_its_id(make_doc, assembler):
     recs = records(assembler, make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))
     # heading and body state one entry; the termination and the expiry are two other events

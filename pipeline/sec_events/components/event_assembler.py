@@ -692,9 +692,10 @@ class EventAssembler:
                             break
                         if not r["heading"]:
                             rest.append(r)
-                    body = next((r for r in rest if r["type"] == rec["type"]), rest[0] if rest else None)
-                    if body is not None:
+                    body = next((r for r in rest if r["type"] == rec["type"]), None)
+                    if body is not None:  # not a body of another type (a list of items above the first)
                         reported[rec["type"]] = body
+                    body = body or (rest[0] if rest else None)
                 if body is not None:
                     rec["body"] = body
                     for field in ("agreement", "parties", "date", "amount"):
