@@ -250,6 +250,19 @@ def test_a_list_of_items_above_the_bodies_does_not_decide_their_headings(make_do
     assert [r["event"] for r in recs] == [0, 1, 0, 0, 2, 2]
 
 
+def test_amended_by_a_document_names_the_agreement_before(make_doc, assembler):
+    text = ("Orrin Metals Corp. sold the division under an Asset Purchase Agreement with Tamsin Foods LLC, "
+            "as amended by the First Amendment dated August 27, 1999.")
+    doc = make_doc(
+        text,
+        [("Orrin Metals Corp.", "ORG"), ("Asset Purchase Agreement", "AGREEMENT"), ("Tamsin Foods LLC", "ORG"),
+         ("First Amendment", "AGREEMENT"), ("August 27, 1999", "DATE")],
+        [("amended", "AGREEMENT_AMENDMENT")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["agreement"] == "Asset Purchase Agreement"  # the amending document is its own entry
+
+
 def test_mentions_of_one_event_share_its_id(make_doc, assembler):
     recs = records(assembler, make_doc(TWO_AGREEMENTS, TWO_ENTS, TWO_EVENTS))
     # heading and body state one entry; the termination and the expiry are two other events

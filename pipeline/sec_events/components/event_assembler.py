@@ -101,6 +101,7 @@ LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
 PER_SHARE = re.compile(r"(?i)\s*(?:per|a|for each)\s+(?:common\s+)?share")
 PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:\w+\s+)?$")  # "it had entered into": before the reported events
 RELATIVE_OF = re.compile(r"(?i)\b(?:subsidiary|subsidiaries|division|unit|affiliate|parent(?: company)?)\s+of\s+(?:the\s+)?$")
+AMENDED_BY = re.compile(r"(?i)\s*,?\s*by\s+(?:(?:the|a|an|its|that\s+certain)\s+)?")
 GOVERNED = re.compile(r"(?i)\s*,?\s*(?:governing|under|relating to|related to|pursuant to|for|of|with respect to)\s+(?:the\s+|its\s+|our\s+)?")
 POSSESSIVE_NON_PARTY = re.compile(r"(?i)^\s*['’]s?\s+(?!(?:\w+\s+){0,3}?(?:agreements?|contracts?|leases?|licen[sc]es?|facility|loan|credit|plan|indenture|notes|arrangement)\b)")
 ANAPHOR = re.compile(r"(?i)\b(?:this|these|the|such)\s+(?:proposed\s+)?(?:acquisitions?|transactions?|mergers?|sales?|purchases?|financing|offering|settlement|investment)\b")
@@ -416,7 +417,10 @@ class EventAssembler:
             named = named_for_kind(names, kind.group(1), "")
             if named:
                 return named
-        if after:
+        # "as amended by Amendment No. 1": the amending document; the amended agreement is before it
+        made_by = bool(after and before and trig.label_ in MADE_BY_TRANSACTION
+                       and AMENDED_BY.fullmatch(names.text[trig.end_char : after[0].start_char]))
+        if after and not made_by:
             chosen = after[0]
         elif before:
             k = len(before) - 1  # "the Indenture governing the Notes ... was terminated": the Indenture
