@@ -716,3 +716,17 @@ def test_the_termination_is_of_the_one_agreement_terminated(make_doc, assembler)
     assert set(mention["parties"]) == {"Corbin Mills Inc.", "Tessaly Grain LLC"}
     assert mention["event"] == ended["event"]
     assert other["agreement"] is None  # not an event noun taken as known
+
+
+def test_a_dateline_place_opens_its_line_within_reach():
+    from sec_events.components.event_assembler import _place_before
+
+    nlp = blank()
+    text = "Acme Extends Supply Agreement\n\nWALTHAM, Mass., February 11, 2008 -- Acme said"
+    doc = nlp(text)
+    start = text.index("February")
+    assert _place_before(text, doc.char_span(start, start + 17))
+    long_line = "x" * 70 + " Boston, Mass., February 11, 2008 -- Acme said"
+    doc = nlp(long_line)
+    start = long_line.index("February")
+    assert not _place_before(long_line, doc.char_span(start, start + 17))

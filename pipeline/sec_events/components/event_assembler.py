@@ -140,6 +140,16 @@ REFERS_BACK = re.compile(r"(?i)\W*(?:the|this|such|it|these)\b")
 DEFINITE_OBJECT = re.compile(r"(?i)\s+(?:the|this|that|such)\s+(?:agreements?|contracts?|leases?|licenses?|facility|plan)\b")
 
 
+def _place_before(text: str, date: Span, reach: int = 60) -> bool:
+    """Whether the date's line opens with a place and nothing else before it, within `reach`
+    characters ("WALTHAM, Mass., February 11, 2008"); looks back no further than that."""
+    lo = max(0, date.start_char - reach - 1)
+    newline = text.rfind("\n", lo, date.start_char)
+    if newline < 0 and lo > 0:
+        return False  # a longer line
+    return bool(DATELINE_PLACE.match(text[newline + 1 : date.start_char]))
+
+
 def _is_heading(text: str, trigger: Span) -> bool:
     """An 8-K item heading's word, also when a sentence quotes the heading."""
     return bool(HEADING.search(text[max(0, trigger.start_char - 20) : trigger.start_char]))
@@ -537,11 +547,9 @@ class EventAssembler:
         for e in names.ents:
             if e.label_ != "DATE":
                 continue
-            line_start = text.rfind("\n", 0, e.start_char) + 1
             if (DATELINE_AFTER.match(text[e.end_char : e.end_char + 30])
                     or DATELINE_BEFORE.search(text[max(0, e.start_char - 30) : e.start_char])
-                    or (DATELINE_DASH.match(text[e.end_char : e.end_char + 4]) and e.start_char - line_start <= 60
-                        and DATELINE_PLACE.match(text[line_start : e.start_char]))):
+                    or (DATELINE_DASH.match(text[e.end_char : e.end_char + 4]) and _place_before(text, e))):
                 return normalize_date(e.text)
         return None
 
