@@ -66,17 +66,22 @@ class _Kind:
 
 
 def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = None,
-                sources: Optional[Sequence[object]] = None) -> List[List[int]]:
+                sources: Optional[Sequence[object]] = None, apart: Optional[Sequence[bool]] = None) -> List[List[int]]:
     """Merge `groups` (lists of record indexes already known to state one event; by default each
     record alone) that state the same event, set each record's `event` to its group's number in
     order of first mention, and return the groups in that order. Groups of one of `sources` (one
-    per group: the document they were linked in) are not merged with each other."""
+    per group: the document they were linked in) are not merged with each other; groups marked
+    `apart` (one flag per group) are merged with none."""
     events: List[dict] = []
     kinds: Dict[tuple, _Kind] = {}
     groups = groups if groups is not None else [[i] for i in range(len(records))]
     sources = sources if sources is not None else [None] * len(groups)
-    for group, source in sorted(zip(groups, sources), key=lambda gs: min(gs[0])):
+    apart = apart if apart is not None else [False] * len(groups)
+    for group, source, alone in sorted(zip(groups, sources, apart), key=lambda gs: min(gs[0])):
         first = records[min(group)]
+        if alone:
+            events.append({"members": list(group), "order": len(events)})
+            continue
         key = (first["type"], _key(first))
         kind = kinds.setdefault(key, _Kind(named=key[1] is not None))
         date = _date(records, sorted(group))

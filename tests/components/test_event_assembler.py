@@ -718,6 +718,25 @@ def test_the_termination_is_of_the_one_agreement_terminated(make_doc, assembler)
     assert other["agreement"] is None  # not an event noun taken as known
 
 
+def test_a_possible_termination_is_its_own_event_and_keeps_no_date(make_doc, assembler):
+    doc = make_doc(
+        "Pellworth Foods Inc. buys its cocoa under a Supply Agreement with Dunstan Trading LLC that expires on "
+        "December 31, 2019. Either party may terminate the Supply Agreement on ninety days' notice, and "
+        "Pellworth Foods Inc. would end the Supply Agreement if prices rose. "
+        "The expiration of the Supply Agreement is not expected to affect supply.",
+        [("Pellworth Foods Inc.", "ORG"), ("Supply Agreement", "AGREEMENT"), ("Dunstan Trading LLC", "ORG"),
+         ("December 31, 2019", "DATE"), ("Supply Agreement", "AGREEMENT"),
+         ("Pellworth Foods Inc.", "ORG"), ("Supply Agreement", "AGREEMENT"), ("Supply Agreement", "AGREEMENT")],
+        [("expires", "AGREEMENT_TERMINATION"), ("terminate", "AGREEMENT_TERMINATION"),
+         ("end", "AGREEMENT_TERMINATION"), ("expiration", "AGREEMENT_TERMINATION")],
+    )
+    expires, may_end, would_end, expiration = assembler(doc)._.events
+    assert expires["date"] == expiration["date"] == "2019-12-31"
+    assert expires["event"] == expiration["event"]  # the agreement's end, told twice
+    assert may_end["date"] is None and would_end["date"] is None  # possible, not happening
+    assert len({expires["event"], may_end["event"], would_end["event"]}) == 3  # each its own event
+
+
 def test_a_dateline_place_opens_its_line_within_reach():
     from sec_events.components.event_assembler import _place_before
 

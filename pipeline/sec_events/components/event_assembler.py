@@ -126,6 +126,9 @@ DATELINE_PLACE = re.compile(rf"^[ \t]*{_PLACE},(?:[ \t]*{_PLACE},)?[ \t]*$")
 DATELINE_DASH = re.compile(r"^[ \t]*(?:--|—|–|-[ \t])")
 REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
+HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier", "its right to terminate"
+    r"(?i)\b(?:may|might|could|can|cannot|if|unless|in the event|right to|rights to|options? to|elects? to|wish(?:es)? to|would|should)\b"
+)
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
 MODIFIER = r"(?!(?:the|a|an|in|of|to|for|with|on|by|under|and|or|that|this|its)\b)[a-z][a-z-]*\s+"
 GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonus agreements", "our prior credit facility"
@@ -169,6 +172,18 @@ def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
 def _pluperfect(text: str, trig: Span) -> bool:
     """ "it had entered into": an event before the ones the text reports."""
     return bool(PLUPERFECT.search(text[max(0, trig.start_char - 20) : trig.start_char]))
+
+
+def _hypothetical(text: str, trig: Span, sent: Span) -> bool:
+    """A termination its clause states as possible, not as happening ("either party may
+    terminate", "unless terminated earlier"): each such mention is its own event, and it neither
+    lends nor takes the date of the agreement's actual end. (Not an extension: "scheduled to
+    expire ... unless extended" is often the extension the text goes on to report.)"""
+    if trig.label_ != "AGREEMENT_TERMINATION":
+        return False
+    before = text[sent.start_char : trig.start_char]
+    clause = re.split(r"[;:]", before)[-1]
+    return bool(HYPOTHETICAL.search(clause))
 
 
 def _date_value(text: str, when: Span, ents: List[Span]) -> Optional[str]:
@@ -360,7 +375,7 @@ class EventAssembler:
         self._fill_headings(records)
         self._link_events(records)
         for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["body"]
+            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["hypothetical"], rec["body"]
         doc._.events = records
         return doc
 
@@ -394,6 +409,7 @@ class EventAssembler:
                 "earlier": _pluperfect(names.text, trig),
                 "paragraph": names.paragraph_start(trig.start_char),
                 "definite": _definite_mention(names.text, trig),
+                "hypothetical": _hypothetical(names.text, trig, sent),
                 "body": None,
             }
             if rec["agreement"] is None:
@@ -639,7 +655,7 @@ class EventAssembler:
         """Triggers of one event (same type and agreement) carry the same date and amount."""
         groups: Dict[Tuple[str, Optional[str]], List[dict]] = {}
         for rec in records:
-            if not rec["heading"]:
+            if not rec["heading"] and not rec["hypothetical"]:
                 groups.setdefault((rec["type"], rec["agreement"]), []).append(rec)
         for (typ, agreement), recs in groups.items():
             if agreement is None:
@@ -724,7 +740,7 @@ class EventAssembler:
             if body is not None and body["type"] == rec["type"]:
                 groups[index[id(body)]].append(i)
                 del groups[i]
-        link_events(records, list(groups.values()))
+        link_events(records, list(groups.values()), apart=[records[g[0]]["hypothetical"] for g in groups.values()])
 
 
 @Language.factory(
