@@ -737,6 +737,25 @@ def test_a_possible_termination_is_its_own_event_and_keeps_no_date(make_doc, ass
     assert len({expires["event"], may_end["event"], would_end["event"]}) == 3  # each its own event
 
 
+def test_amendments_an_agreement_had_before_are_other_events(make_doc, assembler):
+    doc = make_doc(
+        'On March 9, 2015, Tolland Brick Co. entered into a Fourth Amendment with Bexley Bank, which amends the '
+        'Loan Agreement dated May 1, 2011 (as previously amended, the "Loan Agreement"). The Fourth Amendment amends '
+        'the Loan Agreement (as amended prior to the Fourth Amendment) to raise the commitment.',
+        [("March 9, 2015", "DATE"), ("Tolland Brick Co.", "ORG"), ("Fourth Amendment", "AGREEMENT"),
+         ("Bexley Bank", "ORG"), ("Loan Agreement", "AGREEMENT"), ("May 1, 2011", "DATE"),
+         ("Loan Agreement", "AGREEMENT"), ("Fourth Amendment", "AGREEMENT"), ("Loan Agreement", "AGREEMENT"),
+         ("Fourth Amendment", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY"), ("amends", "AGREEMENT_AMENDMENT"), ("amended", "AGREEMENT_AMENDMENT"),
+         ("amends", "AGREEMENT_AMENDMENT"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    _, amends, previously, again, prior = assembler(doc)._.events
+    assert amends["event"] == again["event"] and again["date"] == "2015-03-09"
+    assert previously["event"] not in (amends["event"], prior["event"])
+    assert prior["event"] != amends["event"]
+    assert prior["date"] is None
+
+
 def test_a_dateline_place_opens_its_line_within_reach():
     from sec_events.components.event_assembler import _place_before
 

@@ -129,6 +129,8 @@ REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+repo
 HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier", "its right to terminate"
     r"(?i)\b(?:may|might|could|can|cannot|if|unless|in the event|right to|rights to|options? to|elects? to|wish(?:es)? to|would|should)\b"
 )
+RECALLED_BEFORE = re.compile(r"(?i)\b(?:previously|earlier|heretofore)\s+$")  # "(as previously amended, the "Lease")"
+RECALLED_AFTER = re.compile(r"(?i)[\w ,/]{0,60}?\b(?:before|prior to)\b")  # "as amended prior to the Fifth Amendment"
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
 MODIFIER = r"(?!(?:the|a|an|in|of|to|for|with|on|by|under|and|or|that|this|its)\b)[a-z][a-z-]*\s+"
 GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonus agreements", "our prior credit facility"
@@ -174,16 +176,21 @@ def _pluperfect(text: str, trig: Span) -> bool:
     return bool(PLUPERFECT.search(text[max(0, trig.start_char - 20) : trig.start_char]))
 
 
-def _hypothetical(text: str, trig: Span, sent: Span) -> bool:
-    """A termination its clause states as possible, not as happening ("either party may
-    terminate", "unless terminated earlier"): each such mention is its own event, and it neither
-    lends nor takes the date of the agreement's actual end. (Not an extension: "scheduled to
-    expire ... unless extended" is often the extension the text goes on to report.)"""
-    if trig.label_ != "AGREEMENT_TERMINATION":
-        return False
-    before = text[sent.start_char : trig.start_char]
-    clause = re.split(r"[;:]", before)[-1]
-    return bool(HYPOTHETICAL.search(clause))
+def _apart(text: str, trig: Span, sent: Span) -> bool:
+    """A mention that is an event of its own, neither lending nor taking the date of the event its
+    agreement's other mentions report: a termination its clause states as possible, not as
+    happening ("either party may terminate", "unless terminated earlier"), and the amendments an
+    agreement had before ("as previously amended", "as amended prior to the Fifth Amendment").
+    (Not an extension: "scheduled to expire ... unless extended" is often the extension the text
+    goes on to report.)"""
+    if trig.label_ == "AGREEMENT_TERMINATION":
+        clause = re.split(r"[;:]", text[sent.start_char : trig.start_char])[-1]
+        return bool(HYPOTHETICAL.search(clause))
+    if trig.label_ == "AGREEMENT_AMENDMENT":
+        before = text[max(0, trig.start_char - 20) : trig.start_char]
+        return bool(RECALLED_BEFORE.search(before)
+                    or (before.endswith("as ") and RECALLED_AFTER.match(text, trig.end_char, sent.end_char)))
+    return False
 
 
 def _date_value(text: str, when: Span, ents: List[Span]) -> Optional[str]:
@@ -375,7 +382,7 @@ class EventAssembler:
         self._fill_headings(records)
         self._link_events(records)
         for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["hypothetical"], rec["body"]
+            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["apart"], rec["body"]
         doc._.events = records
         return doc
 
@@ -409,7 +416,7 @@ class EventAssembler:
                 "earlier": _pluperfect(names.text, trig),
                 "paragraph": names.paragraph_start(trig.start_char),
                 "definite": _definite_mention(names.text, trig),
-                "hypothetical": _hypothetical(names.text, trig, sent),
+                "apart": _apart(names.text, trig, sent),
                 "body": None,
             }
             if rec["agreement"] is None:
@@ -655,7 +662,7 @@ class EventAssembler:
         """Triggers of one event (same type and agreement) carry the same date and amount."""
         groups: Dict[Tuple[str, Optional[str]], List[dict]] = {}
         for rec in records:
-            if not rec["heading"] and not rec["hypothetical"]:
+            if not rec["heading"] and not rec["apart"]:
                 groups.setdefault((rec["type"], rec["agreement"]), []).append(rec)
         for (typ, agreement), recs in groups.items():
             if agreement is None:
@@ -683,7 +690,7 @@ class EventAssembler:
                 continue
             if rec["date"] is None and last is not None:
                 continues = (rec["type"] in MADE_BY_TRANSACTION and last["type"] != "AGREEMENT_TERMINATION"
-                             and last["paragraph"] == rec["paragraph"] and not rec["earlier"])
+                             and last["paragraph"] == rec["paragraph"] and not rec["earlier"] and not rec["apart"])
                 if rec["same_time"] or continues:
                     rec["date"] = last["date"]
             if rec["date"] is not None:
@@ -700,7 +707,7 @@ class EventAssembler:
             dated = [d for d in dated if _days_apart(d, report_date) <= REPORT_WINDOW_DAYS]
         first = dated[0] if dated else report_date
         for rec in records:
-            if rec["date"] is None and rec["type"] != "AGREEMENT_TERMINATION" and not rec["earlier"]:
+            if rec["date"] is None and rec["type"] != "AGREEMENT_TERMINATION" and not (rec["earlier"] or rec["apart"]):
                 rec["date"] = first
 
     @staticmethod
@@ -740,7 +747,7 @@ class EventAssembler:
             if body is not None and body["type"] == rec["type"]:
                 groups[index[id(body)]].append(i)
                 del groups[i]
-        link_events(records, list(groups.values()), apart=[records[g[0]]["hypothetical"] for g in groups.values()])
+        link_events(records, list(groups.values()), apart=[records[g[0]]["apart"] for g in groups.values()])
 
 
 @Language.factory(
