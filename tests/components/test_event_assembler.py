@@ -756,6 +756,21 @@ def test_amendments_an_agreement_had_before_are_other_events(make_doc, assembler
     assert prior["date"] is None
 
 
+def test_a_termination_by_notice_is_dated_when_it_takes_effect(make_doc, assembler):
+    doc = make_doc(
+        "Item 1.02 Termination of a Material Definitive Agreement.\n\n"
+        "On June 14, 2016, Harlow Paper Co. gave Tamsin Freight Inc. notice to terminate the Haulage Agreement. "
+        "The termination takes effect on September 12, 2016.",
+        [("June 14, 2016", "DATE"), ("Harlow Paper Co.", "ORG"), ("Tamsin Freight Inc.", "ORG"),
+         ("Haulage Agreement", "AGREEMENT"), ("September 12, 2016", "DATE")],
+        [("Termination", "AGREEMENT_TERMINATION"), ("terminate", "AGREEMENT_TERMINATION"),
+         ("termination", "AGREEMENT_TERMINATION")],
+    )
+    heading, notice, effect = assembler(doc)._.events
+    assert heading["date"] == notice["date"] == effect["date"] == "2016-09-12"
+    assert heading["event"] == notice["event"] == effect["event"]
+
+
 def test_a_dateline_place_opens_its_line_within_reach():
     from sec_events.components.event_assembler import _place_before
 

@@ -131,6 +131,8 @@ HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated e
 )
 RECALLED_BEFORE = re.compile(r"(?i)\b(?:previously|earlier|heretofore)\s+$")  # "(as previously amended, the "Lease")"
 RECALLED_AFTER = re.compile(r"(?i)[\w ,/]{0,60}?\b(?:before|prior to)\b")  # "as amended prior to the Fifth Amendment"
+EFFECTIVE_CUE = re.compile(r"(?i)\b(?:effective|t[ao]ke[sn]?\s+effect|took\s+effect)(?:\s+(?:on|as\s+of|at))?\s*$")
+NOTICE = re.compile(r"(?i)\bnoti(?:ce|fied|fies|fy|fication)\b")
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
 MODIFIER = r"(?!(?:the|a|an|in|of|to|for|with|on|by|under|and|or|that|this|its)\b)[a-z][a-z-]*\s+"
 GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonus agreements", "our prior credit facility"
@@ -191,6 +193,17 @@ def _apart(text: str, trig: Span, sent: Span) -> bool:
         return bool(RECALLED_BEFORE.search(before)
                     or (before.endswith("as ") and RECALLED_AFTER.match(text, trig.end_char, sent.end_char)))
     return False
+
+
+def _effective(text: str, trig: Span, ents: List[Span]) -> Optional[str]:
+    """The date a termination takes effect, when its sentence gives one ("effective March 31",
+    "The termination takes effect on September 12, 2016")."""
+    if trig.label_ != "AGREEMENT_TERMINATION":
+        return None
+    for e in ents:
+        if e.label_ == "DATE" and EFFECTIVE_CUE.search(text[max(0, e.start_char - 30) : e.start_char]):
+            return _date_value(text, e, ents)
+    return None
 
 
 def _date_value(text: str, when: Span, ents: List[Span]) -> Optional[str]:
@@ -382,7 +395,7 @@ class EventAssembler:
         self._fill_headings(records)
         self._link_events(records)
         for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["apart"], rec["body"]
+            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["apart"], rec["effective"], rec["notice"], rec["body"]
         doc._.events = records
         return doc
 
@@ -417,6 +430,8 @@ class EventAssembler:
                 "paragraph": names.paragraph_start(trig.start_char),
                 "definite": _definite_mention(names.text, trig),
                 "apart": _apart(names.text, trig, sent),
+                "effective": _effective(names.text, trig, ents),
+                "notice": bool(NOTICE.search(sent.text)),
                 "body": None,
             }
             if rec["agreement"] is None:
@@ -659,7 +674,9 @@ class EventAssembler:
 
     @staticmethod
     def _share_within_events(records: List[dict]) -> None:
-        """Triggers of one event (same type and agreement) carry the same date and amount."""
+        """Triggers of one event (same type and agreement) carry the same date and amount; a
+        termination by notice is dated when it takes effect, not when notice was given (the
+        effective date another mention gives wins over the notice's date)."""
         groups: Dict[Tuple[str, Optional[str]], List[dict]] = {}
         for rec in records:
             if not rec["heading"] and not rec["apart"]:
@@ -667,6 +684,10 @@ class EventAssembler:
         for (typ, agreement), recs in groups.items():
             if agreement is None:
                 continue  # without a named agreement, triggers are not known to state one event
+            effective = next((r["effective"] for r in recs if r["effective"]), None)
+            for r in recs:
+                if effective and r["notice"] and not r["effective"]:
+                    r["date"] = effective
             # a termination's payment is stated with it, not with every mention of the agreement's end
             for field in ("date",) if typ == "AGREEMENT_TERMINATION" else ("date", "amount"):
                 value = next((r[field] for r in recs if r[field] is not None), None)
