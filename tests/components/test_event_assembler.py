@@ -306,6 +306,24 @@ def test_release_today_takes_the_dateline_date(make_doc, assembler):
     assert set(rec["parties"]) == {"Quillon Aerostructures Corp.", "Orrin Metals Corp."}
 
 
+@pytest.mark.parametrize("signed, announced", [("November 12, 2005", "2005-11-12"), ("October 2, 2005", "2005-11-14")])
+def test_release_today_takes_the_signing_the_filing_dated_days_before(make_doc, assembler, signed, announced):
+    text = (
+        f"On {signed}, Quillon Aerostructures Corp. entered into a Supply Agreement with Orrin Metals Corp.\n\n"
+        "AUSTIN, Texas--(BUSINESS WIRE)--Nov. 14, 2005--Quillon Aerostructures Corp. today announced that it has "
+        "signed a multi-year agreement with Orrin Metals Corp."
+    )
+    doc = make_doc(
+        text,
+        [(signed, "DATE"), ("Quillon Aerostructures Corp.", "ORG"), ("Supply Agreement", "AGREEMENT"),
+         ("Orrin Metals Corp.", "ORG"), ("BUSINESS WIRE", "ORG"), ("Nov. 14, 2005", "DATE"),
+         ("Quillon Aerostructures Corp.", "ORG"), ("Orrin Metals Corp.", "ORG")],
+        [("entered into", "AGREEMENT_ENTRY"), ("signed", "AGREEMENT_ENTRY")],
+    )
+    _, release = assembler(doc)._.events
+    assert release["date"] == announced  # a signing dated weeks before is another one
+
+
 def test_dateline_without_wire_service_dates_today_and_the_events_other_mentions(make_doc, assembler):
     text = (
         "WALTHAM, Mass., February 11, 2008 -- Quillon Aerostructures Corp. today said that it has amended its "

@@ -124,6 +124,7 @@ DATELINE_BEFORE = re.compile(r"(?i)(?:business\s*wire|newswire|marketwired?)\)?\
 _PLACE = r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)*"
 DATELINE_PLACE = re.compile(rf"^[ \t]*{_PLACE},(?:[ \t]*{_PLACE},)?[ \t]*$")
 DATELINE_DASH = re.compile(r"^[ \t]*(?:--|—|–|-[ \t])")
+ANNOUNCED_WITHIN_DAYS = 7  # a release announces a signing within days
 REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
 HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier", "its right to terminate"
@@ -386,8 +387,9 @@ class EventAssembler:
         dated_today = False
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
             today = rec.pop("today")
-            dated_today = dated_today or (rec["date"] is None and today is not None)
-            rec["date"] = rec["date"] or today
+            if rec["date"] is None and today is not None:
+                dated_today = True
+                rec["date"] = self._reported_before(records, rec, today) or today
         if dated_today:  # "Under the amendment, ...": the other mentions of an event dated "today"
             self._share_within_events(records)
         if names.cover:
@@ -697,6 +699,16 @@ class EventAssembler:
                 for r in recs:
                     if r[field] is None:
                         r[field] = value
+
+    @staticmethod
+    def _reported_before(records: List[dict], rec: dict, today: str) -> Optional[str]:
+        """The date of the signing a release dated `today` announces when the filing has already
+        dated one of its type within the days before (an 8-K's "On October 14, 2018, ... entered
+        into", its release of October 15: "today announced that it has signed")."""
+        dates = [r["date"] for r in records if r is not rec and r["type"] == rec["type"] and not r["heading"]
+                 and r["date"] and len(r["date"]) == 10 and r["date"] <= today
+                 and _days_apart(r["date"], today) <= ANNOUNCED_WITHIN_DAYS]
+        return max(dates) if dates else None
 
     @staticmethod
     def _share_with_previous(records: List[dict]) -> None:
