@@ -35,6 +35,16 @@ def test_unnamed_agreements_join_only_on_the_same_day():
     assert [r["event"] for r in records] == [0, 0, 1, 2, 3, 4]
 
 
+def test_unnamed_mention_joins_the_one_named_agreement_signed_that_day():
+    records = [_rec("ENTRY", None, "2018-10-14"),  # "today announced that it has signed a definitive agreement"
+               _rec("ENTRY", "Agreement and Plan of Merger", "2018-10-14"), _rec("ENTRY", None, "2018-10-15"),
+               _rec("ENTRY", "Voting Agreement", "2018-11-02"), _rec("ENTRY", "Escrow Agreement", "2018-11-02"),
+               _rec("ENTRY", None, "2018-11-02"),  # two agreements signed that day: which one is unknown
+               _rec("TERMINATION", None, "2018-10-14")]  # another type
+    link_events(records)
+    assert [r["event"] for r in records] == [0, 0, 1, 2, 3, 4, 5]
+
+
 def test_given_groups_are_kept_and_merged():
     records = [_rec("ENTRY", None, None), _rec("ENTRY", "Loan Agreement", None), _rec("ENTRY", None, None),
                _rec("ENTRY", "Loan Agreement", "2017-01-05")]

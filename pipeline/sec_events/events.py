@@ -3,7 +3,10 @@
 Records are the plain dicts of `doc._.events`. Two groups of records state one event when they
 have the same type, the same named agreement (compared case- and space-insensitively) and no two
 different dates; without a named agreement, only the same type and the same day of the same
-month and year join them (otherwise, "when in doubt, keep records apart"). The event assembler
+month and year join them (otherwise, "when in doubt, keep records apart"), and a record without
+one joins the event of the one named agreement of its type dated that day, when there is one
+("today announced that it has signed a definitive agreement" beside the 8-K's "On October 14,
+2018, ... entered into an Agreement and Plan of Merger"). The event assembler
 links the mentions of one document this way, and the extraction links the mentions of a filing's
 several document parts (8-K body, press release) the same way.
 """
@@ -77,7 +80,9 @@ def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = Non
     groups = groups if groups is not None else [[i] for i in range(len(records))]
     sources = sources if sources is not None else [None] * len(groups)
     apart = apart if apart is not None else [False] * len(groups)
-    for group, source, alone in sorted(zip(groups, sources, apart), key=lambda gs: min(gs[0])):
+    # named agreements first: an unnamed mention of the day one of them was signed joins it
+    for group, source, alone in sorted(zip(groups, sources, apart),
+                                       key=lambda gs: (_key(records[min(gs[0])]) is None, min(gs[0]))):
         first = records[min(group)]
         if alone:
             events.append({"members": list(group), "order": len(events)})
@@ -86,6 +91,11 @@ def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = Non
         kind = kinds.setdefault(key, _Kind(named=key[1] is not None))
         date = _date(records, sorted(group))
         event = kind.match(date, source)
+        if key[1] is None and date is not None and len(date) == 10:
+            same_day = [k.dated[date] for (typ, name), k in kinds.items()
+                        if typ == key[0] and name is not None and date in k.dated]
+            if len(same_day) == 1 and (source is None or source not in same_day[0]["sources"]):
+                event = same_day[0]
         if event is None:
             event = {"members": list(group), "date": date, "order": len(events), "sources": {source}}
             events.append(event)
