@@ -789,6 +789,38 @@ def test_a_termination_by_notice_is_dated_when_it_takes_effect(make_doc, assembl
     assert heading["event"] == notice["event"] == effect["event"]
 
 
+def test_amendments_are_of_the_agreement_amended_not_the_amending_document(make_doc, assembler):
+    doc = make_doc(
+        'On May 3, 2021, Larkfield Inns Trust entered into a Second Amendment to Amended and Restated\nCredit '
+        'Agreement (the "Amendment") with Osric Bank. The Amendment:\n'
+        "- extends the maturity date to June 30, 2026; and\n"
+        "- waives the leverage covenant.\n\n"
+        "Separately, Larkfield Inns Trust signed a Second Lease Amendment (the \"Lease Amendment\"), which amends its Ground "
+        "Lease. The Lease Amendment is filed as Exhibit 10.2 and amended the rent.",
+        [("May 3, 2021", "DATE"), ("Larkfield Inns Trust", "ORG"),
+         ("Second Amendment to Amended and Restated\nCredit Agreement", "AGREEMENT"), ("Amendment", "AGREEMENT"),
+         ("Osric Bank", "ORG"), ("Amendment", "AGREEMENT"), ("June 30, 2026", "DATE"), ("Larkfield Inns Trust", "ORG"),
+         ("Second Lease Amendment", "AGREEMENT"), ("Lease Amendment", "AGREEMENT"), ("Ground Lease", "AGREEMENT"),
+         ("Lease Amendment", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY"), ("extends", "AGREEMENT_EXTENSION"), ("waives", "AGREEMENT_AMENDMENT"),
+         ("signed", "AGREEMENT_ENTRY"), ("amends", "AGREEMENT_AMENDMENT"), ("amended", "AGREEMENT_AMENDMENT")],
+    )
+    entry, extends, waives, signed, amends, amended = assembler(doc)._.events
+    assert entry["agreement"] == "Second Amendment to Amended and Restated\nCredit Agreement"  # its own entry
+    assert extends["agreement"] == waives["agreement"] == "Amended and Restated Credit Agreement"
+    assert signed["agreement"] == "Second Lease Amendment"
+    assert amends["agreement"] == "Ground Lease"
+    doc = make_doc(
+        'Corrin Labs Inc. entered into a Second Amendment (the "Amendment"), which amends its License Agreement. '
+        "The Amendment also modifies the royalty rate.",
+        [("Corrin Labs Inc.", "ORG"), ("Second Amendment", "AGREEMENT"), ("Amendment", "AGREEMENT"),
+         ("License Agreement", "AGREEMENT"), ("Amendment", "AGREEMENT")],
+        [("entered into", "AGREEMENT_ENTRY"), ("amends", "AGREEMENT_AMENDMENT"), ("modifies", "AGREEMENT_AMENDMENT")],
+    )
+    _, amends, modifies = assembler(doc)._.events
+    assert amends["agreement"] == modifies["agreement"] == "License Agreement"  # the one agreement amended
+
+
 def test_a_dateline_place_opens_its_line_within_reach():
     from sec_events.components.event_assembler import _place_before
 

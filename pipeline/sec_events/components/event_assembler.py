@@ -134,6 +134,8 @@ RECALLED_BEFORE = re.compile(r"(?i)\b(?:previously|earlier|heretofore)\s+$")  # 
 RECALLED_AFTER = re.compile(r"(?i)[\w ,/]{0,60}?\b(?:before|prior to)\b")  # "as amended prior to the Fifth Amendment"
 EFFECTIVE_CUE = re.compile(r"(?i)\b(?:effective|t[ao]ke[sn]?\s+effect|took\s+effect)(?:\s+(?:on|as\s+of|at))?\s*$")
 NOTICE = re.compile(r"(?i)\bnoti(?:ce|fied|fies|fy|fication)\b")
+AMENDING = re.compile(r"(?i)\b(?:amendments?|supplements?|supplemental\s+indenture|waiver|modification)\b")
+AMENDING_TO = re.compile(r"(?i).*?\b(?:amendment|supplement|waiver)\b.*?\bto\s+(?:the\s+)?(.+)$")
 COMPANY_WORDS = re.compile(r"(?i)\b(?:the company|we|our|us|the registrant)\b")
 MODIFIER = r"(?!(?:the|a|an|in|of|to|for|with|on|by|under|and|or|that|this|its)\b)[a-z][a-z-]*\s+"
 GENERIC_AGREEMENT = re.compile(  # "a management agreement", "the retention bonus agreements", "our prior credit facility"
@@ -273,13 +275,17 @@ def agreement_value(names: NameResolver, ent: Span, trigger_label: str) -> str:
     """The agreement a record names for AGREEMENT mention `ent`: its most complete name; for an
     amendment or extension of "First Amendment to X", X."""
     name = names.agreement(ent)
-    if trigger_label in ("AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"):
-        m = re.match(r"(?i).*?\b(?:amendment|supplement|waiver)\b.*?\bto\s+(?:the\s+)?(.+)$", name)
-        if m:
-            target = m.group(1)
-            full = names.first_agreement(target)
-            name = names.agreement(full) if full is not None else target
-    return name
+    return amended_by(names, name) or name if trigger_label in MADE_BY_TRANSACTION else name
+
+
+def amended_by(names: NameResolver, name: str) -> Optional[str]:
+    """X, when `name` is a document amending X ("First Amendment to X", "Waiver and Third
+    Amendment to X"); None when it is not one or does not say what it amends."""
+    m = AMENDING_TO.match(" ".join(name.split()))
+    if m is None:
+        return None
+    full = names.first_agreement(m.group(1))
+    return names.agreement(full) if full is not None else m.group(1)
 
 
 def argument_value(names: NameResolver, ent: Span, trigger_label: str) -> Union[str, dict, None]:
@@ -381,6 +387,7 @@ class EventAssembler:
                     "(sec_argument_chooser) placed before it; add one, or set chooser = 'rules'"
                 )
             apply_choices(records, triggers, doc._.arguments, names, self.accept, self.reject)
+        self._amended_not_amending(records, names)
         self._name_definite_mentions(records)
         self._share_within_events(records)
         self._share_with_previous(records)
@@ -659,6 +666,22 @@ class EventAssembler:
             if valued or _paid(names.text, money):
                 return _money_value(money)
         return None
+
+    @staticmethod
+    def _amended_not_amending(records: List[dict], names: NameResolver) -> None:
+        """An amendment or extension is of the agreement amended, not of the document amending
+        it, also when it took its agreement from an earlier record or mention ("The Second
+        Amendment ... - extends the maturity date"): "Second Amendment to X" gives X, and an
+        amending document that does not say what it amends ("Amendment No. 2") gives the one
+        agreement the document's other amendments and extensions name, when they name one."""
+        amended = {norm(r["agreement"]): r["agreement"] for r in records
+                   if r["type"] in MADE_BY_TRANSACTION and r["agreement"] and not AMENDING.search(r["agreement"])}
+        for rec in records:
+            if rec["type"] in MADE_BY_TRANSACTION and rec["agreement"] and AMENDING.search(rec["agreement"]):
+                target = amended_by(names, rec["agreement"])
+                if target is None and len(amended) == 1:
+                    (target,) = amended.values()
+                rec["agreement"] = target or rec["agreement"]
 
     @staticmethod
     def _name_definite_mentions(records: List[dict]) -> None:
