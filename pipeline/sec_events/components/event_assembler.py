@@ -127,8 +127,8 @@ DATELINE_DASH = re.compile(r"^[ \t]*(?:--|—|–|-[ \t])")
 ANNOUNCED_WITHIN_DAYS = 7  # a release announces a signing within days
 REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
-HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier", "its right to terminate"
-    r"(?i)\b(?:may|might|could|can|cannot|if|unless|in the event|right to|rights to|options? to|elects? to|wish(?:es)? to|would|should)\b"
+HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier" (not "exercised its right to terminate")
+    r"(?i)\b(?:may|might|could|can|cannot|if|unless|in the event|elects? to|wish(?:es)? to|would|should)\b"
 )
 RECALLED_BEFORE = re.compile(r"(?i)\b(?:previously|earlier|heretofore)\s+$")  # "(as previously amended, the "Lease")"
 RECALLED_AFTER = re.compile(r"(?i)[\w ,/]{0,60}?\b(?:before|prior to)\b")  # "as amended prior to the Fifth Amendment"
