@@ -755,6 +755,26 @@ def test_a_possible_termination_is_its_own_event_and_keeps_no_date(make_doc, ass
     assert len({expires["event"], may_end["event"], would_end["event"]}) == 3  # each its own event
 
 
+def test_an_extension_option_is_its_own_event_unless_exercised(make_doc, assembler):
+    doc = make_doc(
+        "On April 2, 2018, Brisbane Mills Inc. extended its Warehouse Lease with Corran Realty LLC through 2026. "
+        "Brisbane Mills Inc. has two options to extend the Warehouse Lease for five years each, and the Warehouse "
+        "Lease will then renew automatically each year. In 2012, Brisbane Mills Inc. exercised its option to extend "
+        "the Warehouse Lease.",
+        [("April 2, 2018", "DATE"), ("Brisbane Mills Inc.", "ORG"), ("Warehouse Lease", "AGREEMENT"),
+         ("Corran Realty LLC", "ORG"), ("2026", "DATE"), ("Brisbane Mills Inc.", "ORG"), ("Warehouse Lease", "AGREEMENT"),
+         ("Warehouse Lease", "AGREEMENT"), ("2012", "DATE"), ("Brisbane Mills Inc.", "ORG"),
+         ("Warehouse Lease", "AGREEMENT")],
+        [("extended", "AGREEMENT_EXTENSION"), ("extend", "AGREEMENT_EXTENSION"), ("renew", "AGREEMENT_EXTENSION"),
+         ("extend", "AGREEMENT_EXTENSION")],
+    )
+    extended, option, renews, exercised = assembler(doc)._.events
+    assert extended["date"] == "2018-04-02"
+    assert option["date"] is None and renews["date"] is None
+    assert len({extended["event"], option["event"], renews["event"]}) == 3
+    assert exercised["date"] == "2012" and exercised["event"] not in (option["event"], renews["event"])
+
+
 def test_amendments_an_agreement_had_before_are_other_events(make_doc, assembler):
     doc = make_doc(
         'On March 9, 2015, Tolland Brick Co. entered into a Fourth Amendment with Bexley Bank, which amends the '

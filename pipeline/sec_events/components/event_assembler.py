@@ -130,6 +130,11 @@ REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+repo
 HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier" (not "exercised its right to terminate")
     r"(?i)\b(?:may|might|could|can|cannot|if|unless|in the event|elects? to|wish(?:es)? to|would|should)\b"
 )
+POSSIBLE_EXTENSION = re.compile(  # "two options to extend the term", "the Company may extend the line"
+    r"(?i)\b(?:may|might|could|can|would|should|if|in the event|options?\s+(?:\w+\s+)?to|rights?\s+to)\b|\bautomatically\b"
+)
+EXERCISED = re.compile(r"(?i)\bexercis")  # "exercised its option to extend": the extension itself
+AUTOMATIC = re.compile(r"(?i)\s+automatically\b")  # "will renew automatically for successive one-year terms"
 RECALLED_BEFORE = re.compile(r"(?i)\b(?:previously|earlier|heretofore)\s+$")  # "(as previously amended, the "Lease")"
 RECALLED_AFTER = re.compile(r"(?i)[\w ,/]{0,60}?\b(?:before|prior to)\b")  # "as amended prior to the Fifth Amendment"
 EFFECTIVE_CUE = re.compile(r"(?i)\b(?:effective|t[ao]ke[sn]?\s+effect|took\s+effect)(?:\s+(?:on|as\s+of|at))?\s*$")
@@ -183,14 +188,19 @@ def _pluperfect(text: str, trig: Span) -> bool:
 
 def _apart(text: str, trig: Span, sent: Span) -> bool:
     """A mention that is an event of its own, neither lending nor taking the date of the event its
-    agreement's other mentions report: a termination its clause states as possible, not as
-    happening ("either party may terminate", "unless terminated earlier"), and the amendments an
-    agreement had before ("as previously amended", "as amended prior to the Fifth Amendment").
-    (Not an extension: "scheduled to expire ... unless extended" is often the extension the text
-    goes on to report.)"""
+    agreement's other mentions report: a termination or extension its clause states as possible,
+    not as happening ("either party may terminate", "unless terminated earlier", "two options to
+    extend", "renews automatically"; an extension "unless extended" is left alone: "scheduled to
+    expire ... unless extended" is often the extension the text goes on to report), and the
+    amendments an agreement had before ("as previously amended", "as amended prior to the Fifth
+    Amendment")."""
     if trig.label_ == "AGREEMENT_TERMINATION":
         clause = re.split(r"[;:]", text[sent.start_char : trig.start_char])[-1]
         return bool(HYPOTHETICAL.search(clause))
+    if trig.label_ == "AGREEMENT_EXTENSION":
+        clause = re.split(r"[;:]", text[sent.start_char : trig.start_char])[-1]
+        return bool((POSSIBLE_EXTENSION.search(clause) and not EXERCISED.search(clause))
+                    or AUTOMATIC.match(text, trig.end_char, sent.end_char))
     if trig.label_ == "AGREEMENT_AMENDMENT":
         before = text[max(0, trig.start_char - 20) : trig.start_char]
         return bool(RECALLED_BEFORE.search(before)
