@@ -755,6 +755,22 @@ def test_a_possible_termination_is_its_own_event_and_keeps_no_date(make_doc, ass
     assert len({expires["event"], may_end["event"], would_end["event"]}) == 3  # each its own event
 
 
+def test_a_release_headline_takes_the_record_of_its_type_below(make_doc, assembler):
+    doc = make_doc(
+        "Harwell Foods Extends $90 Million Supply Partnership with Dunmore Grocers\n\n"
+        "OMAHA, Neb., May 3, 2021 -- Harwell Foods, Inc. today announced that it has extended its Master Supply "
+        "Agreement with Dunmore Grocers, Inc. through 2026. The agreement was first signed in 2011.",
+        [("Harwell Foods", "ORG"), ("$90 Million", "MONEY"), ("Dunmore Grocers", "ORG"), ("May 3, 2021", "DATE"),
+         ("Harwell Foods, Inc.", "ORG"), ("Master Supply Agreement", "AGREEMENT"), ("Dunmore Grocers, Inc.", "ORG"),
+         ("2026", "DATE"), ("2011", "DATE")],
+        [("Extends", "AGREEMENT_EXTENSION"), ("extended", "AGREEMENT_EXTENSION"), ("signed", "AGREEMENT_ENTRY")],
+    )
+    headline, extended, signed = assembler(doc)._.events
+    assert headline["event"] == extended["event"] != signed["event"]
+    assert headline["agreement"] == "Master Supply Agreement" and headline["date"] == extended["date"] == "2021-05-03"
+    assert headline["amount"] == {"value": 90000000.0, "currency": "USD"}  # what it says itself
+
+
 def test_an_extension_option_is_its_own_event_unless_exercised(make_doc, assembler):
     doc = make_doc(
         "On April 2, 2018, Brisbane Mills Inc. extended its Warehouse Lease with Corran Realty LLC through 2026. "

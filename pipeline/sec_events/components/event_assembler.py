@@ -62,7 +62,10 @@ Rules, in order of preference (each a small function below):
   shared within the event (not for terminations).
 - An 8-K item heading's trigger ("Item 1.01 Entry into ...") copies the record of the same
   type that the item's body gives first; a later heading of the same type quotes that item
-  ("the information under 'Item 1.01 Entry into ...' is incorporated") and copies the same.
+  ("the information under 'Item 1.01 Entry into ...' is incorporated") and copies the same; a
+  release's headline copies the record of its type below it, keeping what it says itself.
+- A termination or extension stated as possible ("may terminate", "options to extend") and an
+  amendment an agreement had before ("as previously amended") are events of their own, undated.
 - event: records of one event share an id (`sec_events.events`): the same type, the same
   named agreement, no two different dates; a heading is of its body record's event.
 """
@@ -168,6 +171,17 @@ def _place_before(text: str, date: Span, reach: int = 60) -> bool:
 def _is_heading(text: str, trigger: Span) -> bool:
     """An 8-K item heading's word, also when a sentence quotes the heading."""
     return bool(HEADING.search(text[max(0, trigger.start_char - 20) : trigger.start_char]))
+
+
+def _in_headline(text: str, trigger: Span, dateline: Optional[Span], reach: int = 600) -> bool:
+    """A release's headline word ("Acme Extends Supply Agreement with Baxter"): on a line without
+    a full stop, within `reach` characters before the release's dateline."""
+    if dateline is None or not 0 < dateline.start_char - trigger.start_char <= reach:
+        return False
+    start = text.rfind("\n", 0, trigger.start_char) + 1
+    end = text.find("\n", trigger.end_char)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return 0 <= end < dateline.start_char and len(line) <= 200 and not line.endswith(".")
 
 
 def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
@@ -423,7 +437,8 @@ class EventAssembler:
         trigger's sentence, before the records of one event share them."""
         triggers = sorted(doc.spans.get(self.spans_key, []), key=lambda s: s.start_char)
         registrant = names.registrant()
-        dateline = self._dateline(names)
+        dateline_ent = self._dateline(names)
+        dateline = normalize_date(dateline_ent.text) if dateline_ent is not None else None
         records: List[dict] = []
         known_parties: Dict[str, List[str]] = self._listed_parties(names)
         previous: Optional[dict] = None
@@ -442,7 +457,8 @@ class EventAssembler:
                 "amount": self._amount(names.text, trig, ents)
                 or self._consideration(doc, names, trig, sent)
                 or self._amount_after(names, trig, sent, triggers, trigger_starts),
-                "heading": _is_heading(names.text, trig),
+                "heading": ("item" if _is_heading(names.text, trig)
+                            else "headline" if _in_headline(names.text, trig, dateline_ent) else None),
                 "today": dateline if TODAY.search(sent.text) else None,
                 "same_time": bool(SAME_TIME.search(sent.text)),
                 "earlier": _pluperfect(names.text, trig),
@@ -598,8 +614,8 @@ class EventAssembler:
         return _date_value(text, chosen, ents) if chosen is not None else None
 
     @staticmethod
-    def _dateline(names: NameResolver) -> Optional[str]:
-        """The date of a press release's dateline, which "today" in its sentences refers to."""
+    def _dateline(names: NameResolver) -> Optional[Span]:
+        """The DATE of a press release's dateline, which "today" in its sentences refers to."""
         text = names.text
         for e in names.ents:
             if e.label_ != "DATE":
@@ -607,7 +623,7 @@ class EventAssembler:
             if (DATELINE_AFTER.match(text[e.end_char : e.end_char + 30])
                     or DATELINE_BEFORE.search(text[max(0, e.start_char - 30) : e.start_char])
                     or (DATELINE_DASH.match(text[e.end_char : e.end_char + 4]) and _place_before(text, e))):
-                return normalize_date(e.text)
+                return e
         return None
 
     @staticmethod
@@ -781,7 +797,9 @@ class EventAssembler:
         """A heading takes the item body's first record of its own type, else the first; the
         body ends at the next heading that follows it. A report has each item once: a later
         heading of a type already seen quotes that item ("the information under 'Item 1.01
-        Entry into ...' is incorporated") and takes the same body record."""
+        Entry into ...' is incorporated") and takes the same body record. A release's headline
+        ("Acme Extends Supply Agreement with Baxter") is read the same way, keeping the values it
+        states itself where the body record has none."""
         reported: Dict[str, dict] = {}  # type -> the body record of the first heading of that type
         for i, rec in enumerate(records):
             if rec["heading"]:
@@ -799,8 +817,9 @@ class EventAssembler:
                     body = body or (rest[0] if rest else None)
                 if body is not None:
                     rec["body"] = body
-                    for field in ("agreement", "parties", "date", "amount"):
-                        rec[field] = body[field]
+                    for field in ("agreement", "parties", "date", "amount"):  # a headline keeps what it says
+                        if rec["heading"] == "item" or body[field]:
+                            rec[field] = body[field]
 
     @staticmethod
     def _link_events(records: List[dict]) -> None:
