@@ -17,7 +17,9 @@ Rules, in order of preference (each a small function below):
   by its date or parties, "the Loan Agreement dated ...", is already complete; "the Credit
   Facility" is the most complete credit agreement holding its words, when no name of its
   own head does); for an amendment or extension of "First Amendment to X", the agreement
-  is X. Without one: when the sentence names a lowercase agreement ("entered into two
+  is X, also when the record took it from elsewhere, and an amending document that does not
+  say what it amends ("Second Amendment") gives the one agreement the document's other
+  amendments and extensions name. Without one: when the sentence names a lowercase agreement ("entered into two
   supply agreements", "a definitive agreement to acquire"), the agreement the next
   sentence of the paragraph names, else the document's most complete capitalized agreement
   of that kind ("Supply", "Merger"), else null; otherwise the previous record's, when it
@@ -48,8 +50,10 @@ Rules, in order of preference (each a small function below):
   the paragraph of a dated entry, amendment or extension ("... entered into the Fourth
   Amendment on July 24, 2020. The Fourth Amendment extends ..."), take the previous record's; a
   release's "today announced" takes the dateline's (after a wire service, or between the place
-  and a dash: "WALTHAM, Mass., February 11, 2008 --"), and so do the other mentions of that
-  event ("Under the amendment, ..."); in a current report (a cover page), an
+  and a dash: "WALTHAM, Mass., February 11, 2008 --"), or the date of a signing of its type the
+  filing gives in the week before, and so do the other mentions of that event ("Under the
+  amendment, ..."); a termination by notice takes the date it takes effect, which another
+  mention may give ("The termination takes effect on ..."); in a current report (a cover page), an
   undated entry, amendment or extension takes the date of the reported transaction (the
   first dated record within a month of the cover's date of the earliest event reported,
   else that date), unless it "had" happened before.
