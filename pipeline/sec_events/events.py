@@ -11,7 +11,7 @@ links the mentions of one document this way, and the extraction links the mentio
 several document parts (8-K body, press release) the same way.
 """
 
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 FIELDS = ("type", "agreement", "parties", "date", "amount")
 
@@ -80,6 +80,7 @@ def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = Non
     groups = groups if groups is not None else [[i] for i in range(len(records))]
     sources = sources if sources is not None else [None] * len(groups)
     apart = apart if apart is not None else [False] * len(groups)
+    named_on: Dict[Tuple[str, str], List[dict]] = {}  # (type, day) -> the events of named agreements dated that day
     # named agreements first: an unnamed mention of the day one of them was signed joins it
     for group, source, alone in sorted(zip(groups, sources, apart),
                                        key=lambda gs: (_key(records[min(gs[0])]) is None, min(gs[0]))):
@@ -92,8 +93,7 @@ def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = Non
         date = _date(records, sorted(group))
         event = kind.match(date, source)
         if key[1] is None and date is not None and len(date) == 10:
-            same_day = [k.dated[date] for (typ, name), k in kinds.items()
-                        if typ == key[0] and name is not None and date in k.dated]
+            same_day = named_on.get((key[0], date), [])
             if len(same_day) == 1 and (source is None or source not in same_day[0]["sources"]):
                 event = same_day[0]
         if event is None:
@@ -106,6 +106,10 @@ def link_events(records: Sequence[dict], groups: Optional[List[List[int]]] = Non
             if event["date"] is None and date is not None:
                 event["date"] = date
                 kind.add(event, date)
+        if key[1] is not None and event["date"] and len(event["date"]) == 10:
+            day = named_on.setdefault((key[0], event["date"]), [])
+            if all(e is not event for e in day):
+                day.append(event)
     merged = sorted((sorted(e["members"]) for e in events), key=min)
     for number, group in enumerate(merged):
         for i in group:

@@ -19,8 +19,8 @@ Rules, in order of preference (each a small function below):
   own head does); for an amendment or extension of "First Amendment to X", the agreement
   is X, also when the record took it from elsewhere, and an amending document that does not
   say what it amends ("Second Amendment") gives the one agreement the document's other
-  amendments and extensions name. Without one: when the sentence names a lowercase agreement ("entered into two
-  supply agreements", "a definitive agreement to acquire"), the agreement the next
+  amendments and extensions name. Without one: when the sentence names a lowercase agreement
+  ("entered into two supply agreements", "a definitive agreement to acquire"), the agreement the next
   sentence of the paragraph names, else the document's most complete capitalized agreement
   of that kind ("Supply", "Merger"), else null; otherwise the previous record's, when it
   is in the same paragraph or the sentence refers back ("The amendment also ...",
@@ -53,8 +53,8 @@ Rules, in order of preference (each a small function below):
   and a dash: "WALTHAM, Mass., February 11, 2008 --"), or the date of a signing of its type the
   filing gives in the week before, and so do the other mentions of that event ("Under the
   amendment, ..."); a termination by notice takes the date it takes effect, which another
-  mention may give ("The termination takes effect on ..."); in a current report (a cover page), an
-  undated entry, amendment or extension takes the date of the reported transaction (the
+  mention may give ("The termination takes effect on ..."); in a current report (a cover page),
+  an undated entry, amendment or extension takes the date of the reported transaction (the
   first dated record within a month of the cover's date of the earliest event reported,
   else that date), unless it "had" happened before.
 - amount: the MONEY of the sentence nearest the trigger (the new amount of "from $X to
@@ -91,6 +91,7 @@ from ..normalize import normalize_date, normalize_money
 from .coreference import NameResolver, name_key, named_for_kind, next_sentence_agreement, norm, unique
 
 CHOOSERS = ("rules", "learned")
+DRAFT_ONLY = ("heading", "same_time", "earlier", "paragraph", "definite", "apart", "effective", "notice", "body")
 ACCEPT, REJECT = 0.9, 0.02  # the learned choice's thresholds (see apply_choices; configs/cpu.cfg says how they were chosen)
 ROLES = {"AGREEMENT": "agreement", "ORG": "parties", "DATE": "date", "MONEY": "amount"}  # the field each label fills
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
@@ -432,7 +433,8 @@ class EventAssembler:
         self._fill_headings(records)
         self._link_events(records)
         for rec in records:
-            del rec["heading"], rec["same_time"], rec["earlier"], rec["paragraph"], rec["definite"], rec["apart"], rec["effective"], rec["notice"], rec["body"]
+            for key in DRAFT_ONLY:
+                del rec[key]
         doc._.events = records
         return doc
 
