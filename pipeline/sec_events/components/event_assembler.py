@@ -213,11 +213,10 @@ def _apart(text: str, trig: Span, sent: Span) -> bool:
     expire ... unless extended" is often the extension the text goes on to report), and the
     amendments an agreement had before ("as previously amended", "as amended prior to the Fifth
     Amendment")."""
-    if trig.label_ == "AGREEMENT_TERMINATION":
+    if trig.label_ in ("AGREEMENT_TERMINATION", "AGREEMENT_EXTENSION"):
         clause = re.split(r"[;:]", text[sent.start_char : trig.start_char])[-1]
-        return bool(HYPOTHETICAL.search(clause))
-    if trig.label_ == "AGREEMENT_EXTENSION":
-        clause = re.split(r"[;:]", text[sent.start_char : trig.start_char])[-1]
+        if trig.label_ == "AGREEMENT_TERMINATION":
+            return bool(HYPOTHETICAL.search(clause))
         return bool((POSSIBLE_EXTENSION.search(clause) and not EXERCISED.search(clause))
                     or AUTOMATIC.match(text, trig.end_char, sent.end_char))
     if trig.label_ == "AGREEMENT_AMENDMENT":
@@ -421,11 +420,12 @@ class EventAssembler:
         self._share_within_events(records)
         self._share_with_previous(records)
         dated_today = False
+        signed_on = self._signing_days(records)
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
             today = rec.pop("today")
             if rec["date"] is None and today is not None:
                 dated_today = True
-                rec["date"] = self._reported_before(records, rec, today) or today
+                rec["date"] = self._reported_before(signed_on.get(rec["type"], []), today) or today
         if dated_today:  # "Under the amendment, ...": the other mentions of an event dated "today"
             self._share_within_events(records)
         if names.cover:
@@ -472,7 +472,7 @@ class EventAssembler:
                 "definite": _definite_mention(names.text, trig),
                 "apart": _apart(names.text, trig, sent),
                 "effective": _effective(names.text, trig, ents),
-                "notice": bool(NOTICE.search(sent.text)),
+                "notice": trig.label_ == "AGREEMENT_TERMINATION" and bool(NOTICE.search(sent.text)),
                 "body": None,
             }
             if rec["agreement"] is None:
@@ -756,14 +756,21 @@ class EventAssembler:
                         r[field] = value
 
     @staticmethod
-    def _reported_before(records: List[dict], rec: dict, today: str) -> Optional[str]:
+    def _signing_days(records: List[dict]) -> Dict[str, List[str]]:
+        """Type -> the days (full dates) the filing's records, headings aside, give that type."""
+        days: Dict[str, List[str]] = defaultdict(list)
+        for r in records:
+            if not r["heading"] and r["date"] and len(r["date"]) == 10:
+                days[r["type"]].append(r["date"])
+        return days
+
+    @staticmethod
+    def _reported_before(days: List[str], today: str) -> Optional[str]:
         """The date of the signing a release dated `today` announces when the filing has already
-        dated one of its type within the days before (an 8-K's "On October 14, 2018, ... entered
-        into", its release of October 15: "today announced that it has signed")."""
-        dates = [r["date"] for r in records if r is not rec and r["type"] == rec["type"] and not r["heading"]
-                 and r["date"] and len(r["date"]) == 10 and r["date"] <= today
-                 and _days_apart(r["date"], today) <= ANNOUNCED_WITHIN_DAYS]
-        return max(dates) if dates else None
+        dated one of its type (`days`) within the days before (an 8-K's "On October 14, 2018, ...
+        entered into", its release of October 15: "today announced that it has signed")."""
+        before = [d for d in days if d <= today and _days_apart(d, today) <= ANNOUNCED_WITHIN_DAYS]
+        return max(before) if before else None
 
     @staticmethod
     def _share_with_previous(records: List[dict]) -> None:
