@@ -144,6 +144,28 @@ def test_context_ruler_clears_a_technology_and_its_acronym(ruler_nlp):
     assert [e.text for e in ruler_nlp.get_pipe("context_ruler")(doc).ents] == ["Halden Robotics, Inc."]
 
 
+@pytest.mark.parametrize(
+    "text,name",
+    [
+        ("99.1\tPress Release of Norwell Bio, Inc. dated May 3, 2006", "Norwell Bio, Inc."),
+        ("99.1 Press release issued by Harbor Lights America, Inc. on August 19, 2003", "Harbor Lights America, Inc."),
+        ("Exhibit 99.2 Joint Press Release of Bank of Granite Corporation and Tern Ltd.", "Bank of Granite Corporation"),
+        ("Press Release, dated March 4, 2004, issued by Tern Systems Inc. announcing", "Tern Systems Inc."),
+        ("News Release of Westfold\nTechnologies, Inc. dated June 2, 2001", "Westfold\nTechnologies, Inc."),
+        ("Press Release of Quill & Barrow Holdings Corp., Boston", "Quill & Barrow Holdings Corp."),
+    ],
+)
+def test_context_ruler_takes_the_issuer_of_a_press_release_without_the_document_words(ruler_nlp, text, name):
+    doc = ruler_nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index("Press") if "Press" in text else text.index("News"), text.index(name) + len(name), label="ORG")]
+    assert [(e.text, e.label_) for e in ruler_nlp.get_pipe("context_ruler")(doc).ents] == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("text", ["Press Release of the Company dated May 3", "News release of Registrant dated"])
+def test_context_ruler_leaves_a_press_release_of_the_company_alone(ruler_nlp, text):
+    assert ruler_nlp(text).ents == ()
+
+
 def test_context_ruler_clears_markup_leftovers(ruler_nlp):
     text = 'sales rose < font id="TAB2" > in May'
     doc = ruler_nlp.make_doc(text)

@@ -29,3 +29,26 @@ def test_full_names_spread_in_other_casing_and_surnames_after_honorifics():
     ents = _propagate(text, [("Nadia Ferrante", "PERSON"), ("Orlov Freight Lines, Inc.", "ORG")])
     assert ("ORLOV FREIGHT LINES, INC.", "ORG") in ents
     assert ("Ferrante", "PERSON") in ents
+
+
+def test_a_person_listed_between_organizations_is_an_organization_wherever_it_stands():
+    text = ("Its licensees are Norbeck Labs (a unit of Tessaly Group plc), Gedeon Richter, the Ostrava Group "
+            "and Pell Holdings. Gedeon Richter pays royalties; Dr. Ilse Varga, Pell Holdings and Tamsin Ode signed.")
+    found = [("Norbeck Labs", "ORG"), ("Tessaly Group plc", "ORG"), ("Gedeon Richter", "PERSON"),
+             ("Ostrava Group", "ORG"), ("Pell Holdings", "ORG"), ("Ilse Varga", "PERSON"), ("Tamsin Ode", "PERSON")]
+    nlp = blank()
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in found] + [
+        doc.char_span(text.rindex("Gedeon"), text.rindex(" pays"), label="PERSON")
+    ]
+    ents = [(e.text, e.label_) for e in nlp.add_pipe("sec_mention_propagator")(doc).ents]
+    assert ents.count(("Gedeon Richter", "ORG")) == 2 and ("Gedeon Richter", "PERSON") not in ents
+    # beside one organization only, or after an honorific, a person stays a person
+    assert ("Ilse Varga", "PERSON") in ents and ("Tamsin Ode", "PERSON") in ents
+
+
+def test_the_first_word_of_a_two_word_company_name_is_its_short_form():
+    text = "Corvane Therapeutics, Inc. licensed the compound. Corvane will pay; Corvane's partner Ardent Bay LLC agreed."
+    ents = _propagate(text, [("Corvane Therapeutics, Inc.", "ORG"), ("Ardent Bay LLC", "ORG")])
+    assert ents.count(("Corvane", "ORG")) == 2
+    assert ("Ardent", "ORG") not in ents  # "Bay" is no word a short form drops

@@ -12,10 +12,15 @@ entities already in `doc.ents` and adds, where no entity stands yet:
   Delaware corporation ("Alias")`, with the entity's label, unless the alias is a role word
   ("the Company", "Borrower");
 - an organization's name without its legal suffix ("Halden Robotics" for "Halden
-  Robotics, Inc."), then every occurrence of that;
+  Robotics, Inc."), and of a two-word name also the first word before an industry word
+  ("Halden"), then every occurrence of that;
 - a person's surname after an honorific ("Mr. Okafor" for "Wendell Okafor").
 
-Reads and writes `doc.ents`; keeps every existing entity.
+Before it looks, with `lists`, a PERSON standing in a list between two organizations
+("Halden Robotics, Gedeon Richter and the Menarini Group") becomes an ORG: partners and
+licensees listed together are all companies, and a two-word company name reads like a person's.
+
+Reads and writes `doc.ents`; keeps every existing entity (relabelling list members only).
 """
 
 import re
@@ -41,6 +46,14 @@ ROLE_WORDS = {
     "party", "debtors", "debtor", "acquiror", "target", "surviving corporation", "customer", "supplier",
     "distributor", "contractor", "owner", "members", "member", "plan", "lessee", "lessor",
 }
+# the second word of a two-word name that filings drop in the short form: "Halden" for "Halden Robotics, Inc."
+INDUSTRY_WORDS = {
+    "pharmaceuticals", "pharmaceutical", "pharma", "therapeutics", "biosciences", "biotherapeutics", "biologics",
+    "biotechnology", "biotech", "biopharma", "genomics", "laboratories", "labs", "medical", "technologies",
+    "technology", "systems", "software", "networks", "communications", "semiconductor", "semiconductors",
+    "electronics", "energy", "resources", "petroleum", "minerals", "mining", "industries", "manufacturing",
+    "bancorp", "bancshares", "financial", "capital", "partners", "healthcare", "health", "robotics", "foods",
+}
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "messrs", "messrs."}
 # `Name ("Alias")`, `Name (the "Alias")`, `Name, a Delaware corporation ("Alias")`
 DEFINED_AFTER = re.compile(
@@ -48,6 +61,9 @@ DEFINED_AFTER = re.compile(
     r"\s*\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]"
 )
 DEFINITION_WINDOW = 140  # characters after a name within which its definition must end
+# what stands between two members of a list: "A, B", "A (a unit of C), B", "A, B and the C Group"
+LIST_BEFORE = re.compile(r"\)?[ \t]*[,;][ \t\n]*(?:(?:and|or)[ \t\n]+)?")
+LIST_AFTER = re.compile(r"[ \t]*(?:[,;]|,?[ \t\n]+(?:and|or))[ \t\n]+(?:the[ \t\n]+)?")
 
 
 def defined_alias(text: str, ent: Span) -> Optional[str]:
@@ -57,6 +73,22 @@ def defined_alias(text: str, ent: Span) -> Optional[str]:
 
 
 WORD = re.compile(r"\w+")
+
+
+def listed_as_organizations(doc: Doc) -> List[Span]:
+    """`doc.ents` with each PERSON that stands in a list between two ORGs (see LIST_BEFORE,
+    LIST_AFTER) and after no honorific relabelled ORG, and so every PERSON of the same text."""
+    ents, text = list(doc.ents), doc.text
+    listed = {
+        ent.text
+        for before, ent, after in zip(ents, ents[1:], ents[2:])
+        if ent.label_ == "PERSON"
+        and before.label_ == after.label_ == "ORG"
+        and doc[ent.start - 1].lower_ not in HONORIFICS
+        and LIST_BEFORE.fullmatch(text, before.end_char, ent.start_char)
+        and LIST_AFTER.fullmatch(text, ent.end_char, after.start_char)
+    }
+    return [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and e.text in listed else e for e in ents]
 
 
 def _pattern(name: str, ignore_case: bool) -> "re.Pattern":
@@ -107,8 +139,10 @@ class MentionPropagator:
         min_length: int = 3,
         min_count: int = 2,
         short_forms: bool = True,
+        lists: bool = True,
     ) -> None:
         self.name = name
+        self.lists = lists
         self.labels = tuple(labels)
         self.min_length = min_length
         self.min_count = min_count
@@ -142,6 +176,9 @@ class MentionPropagator:
                 short = LEGAL_SUFFIX.sub("", text)
                 if short != text and len(short) >= self.min_length and short.lower() not in ROLE_WORDS:
                     found.setdefault(short, "ORG")
+                    words = short.split()
+                    if len(words) == 2 and words[1].lower() in INDUSTRY_WORDS and words[0][:1].isupper():
+                        found.setdefault(words[0], "ORG")
         return {t: lab for t, lab in found.items() if len(t) >= self.min_length and t.lower() not in ROLE_WORDS}
 
     def surnames(self, doc: Doc) -> List[Span]:
@@ -155,6 +192,8 @@ class MentionPropagator:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             return doc
+        if self.lists:
+            doc.ents = listed_as_organizations(doc)
         new: List[Span] = []
         index = WordIndex(doc.text)
         for name, label in self.names(doc).items():
@@ -175,14 +214,16 @@ class MentionPropagator:
 
 @Language.factory(
     "sec_mention_propagator",
-    default_config={"labels": ["ORG", "PERSON", "AGREEMENT"], "min_length": 3, "min_count": 2, "short_forms": True},
+    default_config={
+        "labels": ["ORG", "PERSON", "AGREEMENT"], "min_length": 3, "min_count": 2, "short_forms": True, "lists": True
+    },
     assigns=["doc.ents"],
     requires=["doc.ents"],
 )
 def make_mention_propagator(
-    nlp: Language, name: str, labels: List[str], min_length: int, min_count: int, short_forms: bool
+    nlp: Language, name: str, labels: List[str], min_length: int, min_count: int, short_forms: bool, lists: bool
 ) -> MentionPropagator:
     """Build the propagator for entities of `labels` at least `min_length` characters long."""
     return MentionPropagator(
-        nlp, name, labels=labels, min_length=min_length, min_count=min_count, short_forms=short_forms
+        nlp, name, labels=labels, min_length=min_length, min_count=min_count, short_forms=short_forms, lists=lists
     )
