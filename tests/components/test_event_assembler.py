@@ -755,6 +755,23 @@ def test_a_possible_termination_is_its_own_event_and_keeps_no_date(make_doc, ass
     assert len({expires["event"], may_end["event"], would_end["event"]}) == 3  # each its own event
 
 
+def test_the_month_may_states_no_possible_termination_or_extension(make_doc, assembler):
+    doc = make_doc(
+        "On May 16, 2003, Pellworth Foods Inc. gave Dunstan Trading LLC notice that it will terminate the Supply "
+        "Agreement, effective June 30, 2003. In May 2004, Pellworth Foods Inc. extended its Warehouse Lease. "
+        "The termination of the Supply Agreement lowers costs. The extension of the Warehouse Lease runs to 2009.",
+        [("May 16, 2003", "DATE"), ("Pellworth Foods Inc.", "ORG"), ("Dunstan Trading LLC", "ORG"),
+         ("Supply Agreement", "AGREEMENT"), ("June 30, 2003", "DATE"), ("May 2004", "DATE"),
+         ("Pellworth Foods Inc.", "ORG"), ("Warehouse Lease", "AGREEMENT"), ("Supply Agreement", "AGREEMENT"),
+         ("Warehouse Lease", "AGREEMENT"), ("2009", "DATE")],
+        [("terminate", "AGREEMENT_TERMINATION"), ("extended", "AGREEMENT_EXTENSION"),
+         ("termination", "AGREEMENT_TERMINATION"), ("extension", "AGREEMENT_EXTENSION")],
+    )
+    terminate, extended, termination, extension = assembler(doc)._.events
+    assert terminate["date"] == termination["date"] == "2003-06-30" and terminate["event"] == termination["event"]
+    assert extended["date"] == extension["date"] == "2004-05" and extended["event"] == extension["event"]
+
+
 def test_a_release_headline_takes_the_record_of_its_type_below(make_doc, assembler):
     doc = make_doc(
         "Harwell Foods Extends $90 Million Supply Partnership with Dunmore Grocers\n\n"

@@ -135,11 +135,12 @@ DATELINE_DASH = re.compile(r"^[ \t]*(?:--|—|–|-[ \t])")
 ANNOUNCED_WITHIN_DAYS = 7  # a release announces a signing within days
 REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
+# "may" in lower case only: "On May 16, 2003, ... will terminate" states no possibility
 HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier" (not "exercised its right to terminate")
-    r"(?i)\b(?:may|might|could|can|cannot|if|unless|in the event|elects? to|wish(?:es)? to|would|should)\b"
+    r"\bmay\b|(?i:\b(?:might|could|can|cannot|if|unless|in the event|elects? to|wish(?:es)? to|would|should)\b)"
 )
-POSSIBLE_EXTENSION = re.compile(  # "two options to extend the term", "the Company may extend the line"
-    r"(?i)\b(?:may|might|could|can|would|should|if|in the event|options?\s+(?:\w+\s+)?to|rights?\s+to)\b|\bautomatically\b"
+POSSIBLE_EXTENSION = re.compile(  # "two options to extend the term", "may extend the line", "subject to automatic renewal"
+    r"\bmay\b|(?i:\b(?:might|could|can|would|should|if|in the event|options?\s+(?:\w+\s+)?to|rights?\s+to|automatic(?:ally)?)\b)"
 )
 EXERCISED = re.compile(r"(?i)\bexercis")  # "exercised its option to extend": the extension itself
 AUTOMATIC = re.compile(r"(?i)\s+automatically\b")  # "will renew automatically for successive one-year terms"
