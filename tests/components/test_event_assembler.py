@@ -372,6 +372,18 @@ def test_amount_is_the_new_amount_and_a_per_share_price_only_alone(make_doc, ass
     assert rec["amount"] == {"value": 4.12, "currency": "USD"}  # the price this amendment sets
 
 
+def test_a_price_per_unit_is_no_amount(make_doc, assembler):
+    doc = make_doc(
+        "The First Amendment extends the Office Lease with Pell Street Partners LLC to 2015 and sets base rent for "
+        "the added floor at $3.15 per square foot.",
+        [("First Amendment", "AGREEMENT"), ("Office Lease", "AGREEMENT"), ("Pell Street Partners LLC", "ORG"),
+         ("2015", "DATE"), ("$3.15", "MONEY")],
+        [("extends", "AGREEMENT_EXTENSION")],
+    )
+    (rec,) = assembler(doc)._.events
+    assert rec["amount"] is None
+
+
 def test_lowercase_agreement_with_modifiers_is_not_the_previous_one(make_doc, assembler):
     doc = make_doc(
         "Orrin Metals Corp. terminated the Merger Agreement. "

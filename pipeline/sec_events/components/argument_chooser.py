@@ -32,7 +32,7 @@ from ..extensions import register
 from ..labels import EVENTS_KEY
 from .coreference import NameResolver, name_key
 from .event_assembler import (
-    CONSIDERATION, ROLES, SPAN_WORDS, EventAssembler, _per_share, _relative, _replaced_amount, argument_value,
+    CONSIDERATION, ROLES, SPAN_WORDS, EventAssembler, _unit_price, _relative, _replaced_amount, argument_value,
     same_value,
 )
 
@@ -131,7 +131,7 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
                 float(any(lo <= s < hi for s in islice(starts, max(0, k - 8), k + 8) if s != trig.start)),
                 float(name_key(value) in party_keys if ent.label_ == "ORG"
                       else value is not None and same_value(value, draft[ROLES[ent.label_]])),
-                float(ent.label_ == "MONEY" and (_per_share(names.text, ent)
+                float(ent.label_ == "MONEY" and (_unit_price(names.text, ent)
                                                  or _replaced_amount(names.text, ent, window))),
                 float(ent.label_ == "ORG" and (_relative(names.text, ent) or value == registrant)),
                 float(_paying(names, ent, paying)),

@@ -106,7 +106,10 @@ ANNOUNCED_EVENT = re.compile(rf"(?i)entry|entries|{_EVENT_NOUNS}")  # "announcin
 DEFINITE_BEFORE = re.compile(r"(?i)\b(?:the|this|such|that)\s+(?:[a-z-]+\s+)?$")  # "the termination", "this early termination"
 SAME_TIME = re.compile(r"(?i)\b(?:same (?:date|day|time)|concurrently|simultaneously)\b")
 LIST_CUE = re.compile(r"(?i)\b(?:between|among|amongst)\b")
-PER_SHARE = re.compile(r"(?i)\s*(?:per|a|for each)\s+(?:common\s+)?share")
+PER_UNIT = re.compile(  # "$5.92 per share", "$3.15 per square foot", "$62 a barrel"
+    r"(?i)\s*(?:per|a|for each)\s+(?:common\s+|rentable\s+)?(?:share|square\s+f(?:oo|ee)t|sq\.?\s*ft|unit|barrel|"
+    r"ton|tonne|pound|gallon|ounce|MWh|megawatt|hour)\b"
+)
 PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:\w+\s+)?$")  # "it had entered into": before the reported events
 RELATIVE_OF = re.compile(r"(?i)\b(?:subsidiary|subsidiaries|division|unit|affiliate|parent(?: company)?)\s+of\s+(?:the\s+)?$")
 AMENDED_BY = re.compile(r"(?i)\s*,?\s*by\s+(?:(?:the|a|an|its|that\s+certain)\s+)?")
@@ -261,9 +264,10 @@ def _days_apart(a: str, b: str) -> float:
         return float("inf")
 
 
-def _per_share(text: str, money: Span) -> bool:
-    """A price per share ("$5.92 per share"), not an amount an agreement carries."""
-    return bool(PER_SHARE.match(text[money.end_char : money.end_char + 20]))
+def _unit_price(text: str, money: Span) -> bool:
+    """A price per share or unit ("$5.92 per share", "$3.15 per square foot"), not an amount an
+    agreement carries."""
+    return bool(PER_UNIT.match(text[money.end_char : money.end_char + 20]))
 
 
 def _starting_in(triggers: Sequence[Span], starts: Sequence[int], span: Span) -> Sequence[Span]:
@@ -650,7 +654,7 @@ class EventAssembler:
         the new amount; per-share prices aside; for a termination, only a payment ("paying the
         landlord a termination fee of $240,000"), not the ended agreement's size."""
         all_money = [e for e in ents if e.label_ == "MONEY" and normalize_money(e.text)]
-        money = [e for e in all_money if not _per_share(text, e)]
+        money = [e for e in all_money if not _unit_price(text, e)]
         if trig.label_ == "AGREEMENT_TERMINATION":
             money = [e for e in money if _paid(text, e)]
         elif not money and trig.label_ == "AGREEMENT_AMENDMENT":
@@ -671,7 +675,7 @@ class EventAssembler:
             start = names.sentence(start - 1).start if start > 0 else start
         prices = [
             e for e in names.starting(doc[start].idx, sent.start_char, "MONEY")
-            if CONSIDERATION.search(names.sentence(e.start).text) and not _per_share(names.text, e)
+            if CONSIDERATION.search(names.sentence(e.start).text) and not _unit_price(names.text, e)
         ]
         return _money_value(prices[-1]) if prices else None
 
@@ -694,7 +698,7 @@ class EventAssembler:
             return None
         valued = not ended and VALUE_WORDS.search(following.text)
         for money in names.starting(following.start_char, following.end_char, "MONEY"):
-            if _per_share(names.text, money) or not normalize_money(money.text):
+            if _unit_price(names.text, money) or not normalize_money(money.text):
                 continue
             if valued or _paid(names.text, money):
                 return _money_value(money)
