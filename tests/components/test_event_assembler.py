@@ -635,6 +635,22 @@ def test_report_takes_its_transactions_date_and_not_a_distant_one(make_doc, asse
     assert supply["date"] == "1968" and credit["date"] == merger["date"] == "2003-06-06"
 
 
+def test_as_of_dates_an_event_after_words_of_signing_not_a_measured_figure(make_doc, assembler):
+    doc = make_doc(
+        "The amendment to the Loan Agreement on March 9, 2015 waived the Company's compliance with certain "
+        "covenant requirements as of December 31, 2014. The Office Lease was terminated by the Company as of "
+        "June 2015. The Supply Agreement, entered into as of May 4, 2015, runs five years.",
+        [("Loan Agreement", "AGREEMENT"), ("March 9, 2015", "DATE"), ("December 31, 2014", "DATE"),
+         ("Office Lease", "AGREEMENT"), ("June 2015", "DATE"), ("Supply Agreement", "AGREEMENT"),
+         ("May 4, 2015", "DATE")],
+        [("amendment", "AGREEMENT_AMENDMENT"), ("waived", "AGREEMENT_AMENDMENT"),
+         ("terminated", "AGREEMENT_TERMINATION"), ("entered into", "AGREEMENT_ENTRY")],
+    )
+    amendment, waived, terminated, entered = assembler(doc)._.events
+    assert amendment["date"] == waived["date"] == "2015-03-09"  # not the day compliance was measured
+    assert terminated["date"] == "2015-06" and entered["date"] == "2015-05-04"
+
+
 def test_month_listed_with_a_dated_month_takes_its_year(make_doc, assembler):
     doc = make_doc(
         "Amendments to the Credit Agreement with Pell Bank in March and June 2011 relaxed two covenants.",

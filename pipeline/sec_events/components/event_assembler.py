@@ -97,6 +97,11 @@ ROLES = {"AGREEMENT": "agreement", "ORG": "parties", "DATE": "date", "MONEY": "a
 HEADING = re.compile(r"(?i)\bitem\s*\d+\.\d+\W{0,4}$")
 SPAN_WORDS = {"beginning", "starting", "commencing", "through", "until", "ending"}
 DATE_CUES = {"on", "dated", "of", "effective", "in", "during"}
+# "as of" dates an event after these words ("dated as of", "entered into as of"), not after others:
+# "covenant requirements as of June 30, 1998", "the balance sheet as of" give the day a figure is measured
+AS_OF_AFTER = {"dated", "made", "effective", "into", "executed", "signed", "entered", "amended", "restated",
+               "terminated", "extended", "renewed", "modified", "supplemented"}
+AS_OF_AFTER_TRIGGER = 4  # tokens between a trigger and an "as of" that dates it
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
 MADE_BY_TRANSACTION = {"AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"}  # changes a document or a signing makes
@@ -193,15 +198,25 @@ def _in_headline(text: str, trigger: Span, dateline: Optional[Span], reach: int 
     return 0 <= end < dateline.start_char and len(line) <= 200 and not line.endswith(".")
 
 
-def _cued(doc: Doc, ent: Span, trigger_label: str = "AGREEMENT_ENTRY") -> bool:
-    """A date introduced by 'on', 'in', 'as of', 'effective'; 'dated' only for an entry:
-    "amends the Lease dated June 1, 2007" gives the lease's date, not the amendment's."""
-    words = [t.lower_ for t in doc[max(0, ent.start - 3) : ent.start] if not t.is_space]
+def _cued(doc: Doc, ent: Span, trig: Optional[Span] = None) -> bool:
+    """A date introduced by 'on', 'in', 'effective' or 'as of' (AS_OF_AFTER: not "covenant
+    requirements as of June 30", unless at most a few words after the trigger: "terminated by the
+    Company as of March 2010"); 'dated' only for an entry: "amends the Lease dated June 1, 2007"
+    gives the lease's date, not the amendment's."""
+    tokens = [t for t in doc[max(0, ent.start - 6) : ent.start] if not t.is_space][-3:]
+    words = [t.lower_ for t in tokens]
     if not words or words[-1] not in DATE_CUES:
         return False
     if len(words) > 1 and words[-2] in SPAN_WORDS:  # "beginning in 2020": when a term runs, not the event
         return False
-    return trigger_label == "AGREEMENT_ENTRY" or "dated" not in words[-3:]
+    if words[-2:] == ["as", "of"] and not (
+        tokens[-2].is_sent_start  # "As of May 1, 2020, the Company ..."
+        or (len(words) == 3 and words[-3] in AS_OF_AFTER)
+        or (trig is not None and 0 <= tokens[-2].i - trig.end <= AS_OF_AFTER_TRIGGER)
+    ):
+        return False
+    label = trig.label_ if trig is not None else "AGREEMENT_ENTRY"
+    return label == "AGREEMENT_ENTRY" or "dated" not in words
 
 
 def _pluperfect(text: str, trig: Span) -> bool:
@@ -612,14 +627,14 @@ class EventAssembler:
             preceding = [t for t in in_sent if t.end <= e.start]
             nearest = preceding[-1] if preceding else min(in_sent, key=lambda t: t.start - e.end)
             follows_end = trig.label_ == "AGREEMENT_TERMINATION" and 0 <= e.start - trig.end <= 2
-            if nearest == trig and (_cued(doc, e, trig.label_) or follows_end):
+            if nearest == trig and (_cued(doc, e, trig) or follows_end):
                 own.append((abs(e.start - trig.end), e))
         if not own and EVENT_SUBJECT.match(text[sent.start_char : trig.start_char]):
             # "The extension was signed on September 4, 2015": the date of the sentence's event
             own = [
                 (abs(e.start - trig.end), e)
                 for e in ents
-                if e.label_ == "DATE" and normalize_date(e.text) and _cued(doc, e, trig.label_)
+                if e.label_ == "DATE" and normalize_date(e.text) and _cued(doc, e, trig)
             ]
         chosen = min(own, key=lambda x: x[0])[1] if own else opening
         return _date_value(text, chosen, ents) if chosen is not None else None
