@@ -19,6 +19,13 @@ def test_value_filter_keeps_other_labels_and_leaves_valid_docs_untouched():
 
 
 
+def test_value_filter_leaves_trailing_commas_and_colons_outside_a_span():
+    nlp = blank()
+    doc = nlp.make_doc("Partners: the novalith Group, Orrin Metals Corp. and Tessaly plc.")
+    doc.ents = [doc.char_span(0, 9, label="ORG"), doc.char_span(14, 29, label="ORG")]
+    assert [e.text for e in nlp.add_pipe("sec_value_filter")(doc).ents] == ["Partners", "novalith Group"]
+
+
 def _agreements(text, names, **config):
     nlp = blank()
     doc = nlp.make_doc(text)

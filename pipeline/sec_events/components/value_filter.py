@@ -9,10 +9,13 @@ instrument, including a capitalized defined short name" (LABELS.md): its name ho
 that kind ("Credit Agreement", "Senior Notes due 2022", "Term Loan"), or it is a short name the
 document defines for such a name (`the Asset Purchase Agreement (the "APA")`). A technology,
 product or company the ner took for an agreement (a platform's acronym, "Orrin Metals") is neither, and goes.
+
+No entity ends in a comma, semicolon or colon (punctuation stays outside a span, LABELS.md): a span
+the ner closed one token late ("the novalith Group,") loses it.
 """
 
 import re
-from typing import List, Set
+from typing import List, Optional, Set
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -46,6 +49,20 @@ def defined_short_names(text: str, ents: List[Span]) -> Set[str]:
     return names
 
 
+TRAILING = {",", ";", ":"}
+
+
+def _without_trailing_punctuation(ent: Span) -> Optional[Span]:
+    """`ent` without the commas, semicolons and colons (and spaces) it ends with ("the novalith
+    Group," -> "the novalith Group"); None when nothing else is left."""
+    doc, end = ent.doc, ent.end
+    while end > ent.start and (doc[end - 1].text in TRAILING or doc[end - 1].is_space):
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(doc, ent.start, end, label=ent.label) if end > ent.start else None
+
+
 class ValueFilter:
     def __init__(self, name: str, labels: List[str], agreement_shape: bool = True) -> None:
         register()
@@ -55,11 +72,12 @@ class ValueFilter:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
-        kept = [e for e in ents if e.label_ not in self.labels or span_value(e) is not None]
+        trimmed = [t for t in (_without_trailing_punctuation(e) for e in ents) if t is not None]
+        kept = [e for e in trimmed if e.label_ not in self.labels or span_value(e) is not None]
         if self.agreement_shape and any(e.label_ == "AGREEMENT" for e in kept):
             short = defined_short_names(doc.text, kept)  # doc.text is rebuilt on every access: read it once
             kept = [e for e in kept if e.label_ != "AGREEMENT" or AGREEMENT_WORD.search(e.text) or _norm(e.text) in short]
-        if len(kept) != len(ents):
+        if len(kept) != len(ents) or any(a is not b for a, b in zip(kept, ents)):
             doc.ents = kept
         return doc
 
