@@ -651,6 +651,20 @@ def test_as_of_dates_an_event_after_words_of_signing_not_a_measured_figure(make_
     assert terminated["date"] == "2015-06" and entered["date"] == "2015-05-04"
 
 
+def test_an_announced_event_takes_no_date_from_the_announcement_line(make_doc, assembler):
+    doc = make_doc(
+        "On May 16, 2003, Pellworth Foods Inc. entered into a Loan Agreement with Dunstan Bank.\n\n"
+        "99.1 Press release announcing the entry into the Loan Agreement, issued by Pellworth Foods Inc. on "
+        "May 19, 2003",
+        [("May 16, 2003", "DATE"), ("Pellworth Foods Inc.", "ORG"), ("Loan Agreement", "AGREEMENT"),
+         ("Dunstan Bank", "ORG"), ("Loan Agreement", "AGREEMENT"), ("Pellworth Foods Inc.", "ORG"),
+         ("May 19, 2003", "DATE")],
+        [("entered into", "AGREEMENT_ENTRY"), ("entry", "AGREEMENT_ENTRY")],
+    )
+    entered, entry = assembler(doc)._.events
+    assert entered["date"] == entry["date"] == "2003-05-16" and entered["event"] == entry["event"]
+
+
 def test_month_listed_with_a_dated_month_takes_its_year(make_doc, assembler):
     doc = make_doc(
         "Amendments to the Credit Agreement with Pell Bank in March and June 2011 relaxed two covenants.",

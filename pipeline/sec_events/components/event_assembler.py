@@ -104,6 +104,7 @@ AS_OF_AFTER = {"dated", "made", "effective", "into", "executed", "signed", "ente
 AS_OF_AFTER_TRIGGER = 4  # tokens between a trigger and an "as of" that dates it
 WIRE_SERVICE = re.compile(r"(?i)news\s*wire|business\s*wire|marketwire")
 ANNOUNCEMENT = re.compile(r"(?i)\bannounc|press release")
+ANNOUNCING = re.compile(r"(?i)\bannouncing\s+(?:the\s+|its\s+|their\s+)?$")  # "a press release announcing the entry"
 MADE_BY_TRANSACTION = {"AGREEMENT_AMENDMENT", "AGREEMENT_EXTENSION"}  # changes a document or a signing makes
 _EVENT_NOUNS = r"(?:termination|renewal|extension|amendment|expiration|execution|signing)s?"
 EVENT_NOUN = re.compile(rf"(?i){_EVENT_NOUNS}")
@@ -364,10 +365,15 @@ def same_value(a: Union[str, dict, None], b: Union[str, dict, None]) -> bool:
 
 
 def _announcement_date(text: str, ent: Span, trig: Span) -> bool:
-    """A date before an event noun that an announcement reports ("On March 8, 2021, the Company
-    issued a press release announcing the signing of ..."): the announcement's, not the event's."""
-    return (ent.end_char <= trig.start_char and bool(ANNOUNCED_EVENT.fullmatch(trig.text))
-            and bool(ANNOUNCEMENT.search(text[ent.end_char : trig.start_char])))
+    """A date of the sentence of an event noun that an announcement reports: before it ("On March 8,
+    2021, the Company issued a press release announcing the signing of ..."), or anywhere when
+    the noun is what is announced ("Press release announcing entry into loan agreement issued
+    on October 26, 2010"): the announcement's, not the event's."""
+    if not ANNOUNCED_EVENT.fullmatch(trig.text):
+        return False
+    if ANNOUNCING.search(text[max(0, trig.start_char - 30) : trig.start_char]):
+        return True
+    return ent.end_char <= trig.start_char and bool(ANNOUNCEMENT.search(text[ent.end_char : trig.start_char]))
 
 
 def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List[list], names: NameResolver,
@@ -615,7 +621,7 @@ class EventAssembler:
         own: List[Tuple[int, Span]] = []
         opening = None
         for e in ents:
-            if e.label_ != "DATE" or normalize_date(e.text) is None:
+            if e.label_ != "DATE" or normalize_date(e.text) is None or _announcement_date(text, e, trig):
                 continue
             if e.start - sent.start <= 2 and _cued(doc, e):
                 # "On May 2, 2022, ... announced the entry into ...": the announcement's date
