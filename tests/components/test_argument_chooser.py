@@ -204,3 +204,17 @@ def test_an_announcements_date_is_not_the_announced_events():
     signed = doc.char_span(23, 29, "AGREEMENT_ENTRY")
     apply_choices([record], [signed], [[23, 3, 16, "DATE", 0.98]], NameResolver(doc), accept=0.9, reject=0.02)
     assert record["date"] == "2021-03-03"
+
+
+
+def test_a_today_releases_dateline_is_left_to_the_today_rule():
+    from sec_events.components.event_assembler import apply_choices
+
+    nlp = spacy.blank("en")
+    doc = nlp("DENVER, March 30, 2021 -- Acme today announced that it has extended the Credit Agreement.")
+    doc.ents = [doc.char_span(8, 22, "DATE"), doc.char_span(26, 30, "ORG"), doc.char_span(72, 88, "AGREEMENT")]
+    extended = doc.char_span(59, 67, "AGREEMENT_EXTENSION")
+    record = {"agreement": "Credit Agreement", "parties": ["Acme"], "date": None, "amount": None,
+              "today": "2021-03-30"}
+    apply_choices([record], [extended], [[59, 8, 22, "DATE", 0.98]], NameResolver(doc), accept=0.9, reject=0.02)
+    assert record["date"] is None  # the "today" rule dates it: the dateline, or a signing the filing dated before

@@ -665,6 +665,17 @@ def test_an_announced_event_takes_no_date_from_the_announcement_line(make_doc, a
     assert entered["date"] == entry["date"] == "2003-05-16" and entered["event"] == entry["event"]
 
 
+def test_a_mention_after_a_release_dated_today_takes_its_date(make_doc, assembler):
+    doc = make_doc(
+        "DENVER, March 2, 2022 -- Skyline Air Inc. today announced that it has extended the leases of twelve "
+        "aircraft with Aerolux Leasing Limited. The leases have been extended by four years each.",
+        [("March 2, 2022", "DATE"), ("Skyline Air Inc.", "ORG"), ("Aerolux Leasing Limited", "ORG")],
+        [("extended", "AGREEMENT_EXTENSION"), ("extended", "AGREEMENT_EXTENSION")],
+    )
+    announced, extended = assembler(doc)._.events
+    assert announced["date"] == extended["date"] == "2022-03-02"
+
+
 def test_month_listed_with_a_dated_month_takes_its_year(make_doc, assembler):
     doc = make_doc(
         "Amendments to the Credit Agreement with Pell Bank in March and June 2011 relaxed two covenants.",

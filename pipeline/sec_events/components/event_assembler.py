@@ -380,7 +380,8 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
                   accept: float, reject: float) -> None:
     """Set each record's fields from an argument chooser's scores (`doc._.arguments`: [trigger
     start, candidate start, candidate end, label, probability of its role]): of the candidates
-    for a field (an announcement's date aside, as the rules have it), the likeliest if it reaches
+    for a field (an announcement's date and a "today" release's dateline aside, as the rules have
+    them), the likeliest if it reaches
     `accept` (the rules' choice when it reaches it too), and every such party; a value the rules
     chose is dropped when every mention of it scores below `reject`; other values the rules chose
     stay, among them those drawn from elsewhere (the registrant of "the Company", an earlier
@@ -394,7 +395,10 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
     for trig, rec in zip(triggers, records):
         options: Dict[str, List[Tuple[float, Union[str, dict]]]] = defaultdict(list)
         for ent, p in by_trigger.get(trig.start_char, []):
-            if ent.label_ == "DATE" and _announcement_date(names.text, ent, trig):
+            if ent.label_ == "DATE" and (
+                _announcement_date(names.text, ent, trig)
+                or (rec.get("today") is not None and normalize_date(ent.text) == rec["today"])
+            ):  # the dateline of "today announced": the release's date, left to the "today" rule
                 continue
             value = argument_value(names, ent, trig.label_)
             if value is not None:
@@ -444,7 +448,6 @@ class EventAssembler:
         self._amended_not_amending(records, names)
         self._name_definite_mentions(records)
         self._share_within_events(records)
-        self._share_with_previous(records)
         dated_today = False
         signed_on = self._signing_days(records)
         for rec in records:  # "today announced ...": the release's date, when nothing better is known
@@ -454,6 +457,7 @@ class EventAssembler:
                 rec["date"] = self._reported_before(signed_on.get(rec["type"], []), today) or today
         if dated_today:  # "Under the amendment, ...": the other mentions of an event dated "today"
             self._share_within_events(records)
+        self._share_with_previous(records)
         if names.cover:
             self._share_report_date(records, self._report_date(names))
         self._fill_headings(records)
