@@ -364,12 +364,12 @@ def same_value(a: Union[str, dict, None], b: Union[str, dict, None]) -> bool:
     return a == b
 
 
-def _announcement_date(text: str, ent: Span, trig: Span) -> bool:
-    """A date of the sentence of an event noun that an announcement reports: before it ("On March 8,
-    2021, the Company issued a press release announcing the signing of ..."), or anywhere when
-    the noun is what is announced ("Press release announcing entry into loan agreement issued
-    on October 26, 2010"): the announcement's, not the event's."""
-    if not ANNOUNCED_EVENT.fullmatch(trig.text):
+def _announcement_date(text: str, ent: Span, trig: Span, sent: Span) -> bool:
+    """A date of the sentence `sent` of an event noun that an announcement reports: before it ("On
+    March 8, 2021, the Company issued a press release announcing the signing of ..."), or anywhere
+    in it when the noun is what is announced ("Press release announcing entry into loan agreement
+    issued on October 26, 2010"): the announcement's, not the event's."""
+    if not ANNOUNCED_EVENT.fullmatch(trig.text) or not sent.start_char <= ent.start_char < sent.end_char:
         return False
     if ANNOUNCING.search(text[max(0, trig.start_char - 30) : trig.start_char]):
         return True
@@ -394,9 +394,10 @@ def apply_choices(records: List[dict], triggers: Sequence[Span], arguments: List
             by_trigger[t_start].append((ent, p))
     for trig, rec in zip(triggers, records):
         options: Dict[str, List[Tuple[float, Union[str, dict]]]] = defaultdict(list)
+        sent = names.sentence(trig.start)
         for ent, p in by_trigger.get(trig.start_char, []):
             if ent.label_ == "DATE" and (
-                _announcement_date(names.text, ent, trig)
+                _announcement_date(names.text, ent, trig, sent)
                 or (rec.get("today") is not None and normalize_date(ent.text) == rec["today"])
             ):  # the dateline of "today announced": the release's date, left to the "today" rule
                 continue
@@ -625,7 +626,7 @@ class EventAssembler:
         own: List[Tuple[int, Span]] = []
         opening = None
         for e in ents:
-            if e.label_ != "DATE" or normalize_date(e.text) is None or _announcement_date(text, e, trig):
+            if e.label_ != "DATE" or normalize_date(e.text) is None or _announcement_date(text, e, trig, sent):
                 continue
             if e.start - sent.start <= 2 and _cued(doc, e):
                 # "On May 2, 2022, ... announced the entry into ...": the announcement's date
