@@ -144,12 +144,19 @@ DATELINE_DASH = re.compile(r"^[ \t]*(?:--|—|–|-[ \t])")
 ANNOUNCED_WITHIN_DAYS = 7  # a release announces a signing within days
 REPORT_WINDOW_DAYS = 31  # a current report is filed within days of the event it reports
 REPORT_DATE_CUE = re.compile(r"(?i)date\s+of\s+(?:report|earliest\s+event\s+reported)")
-# "may" in lower case only: "On May 16, 2003, ... will terminate" states no possibility
-HYPOTHETICAL = re.compile(  # "either party may terminate", "unless terminated earlier" (not "exercised its right to terminate")
-    r"\bmay\b|(?i:\b(?:might|could|can|cannot|if|unless|in the event|elects? to|wish(?:es)? to|would|should)\b)"
+
+
+def _possible(more: str) -> "re.Pattern":
+    """Words stating an event as possible: the modals, and `more` (alternatives of a regex). "may"
+    in lower case only: "On May 16, 2003, ... will terminate" states no possibility."""
+    return re.compile(rf"\bmay\b|(?i:\b(?:might|could|can|would|should|if|in the event|{more})\b)")
+
+
+HYPOTHETICAL = _possible(  # "either party may terminate", "unless terminated earlier" (not "exercised its right to terminate")
+    r"cannot|unless|elects? to|wish(?:es)? to"
 )
-POSSIBLE_EXTENSION = re.compile(  # "two options to extend the term", "may extend the line", "subject to automatic renewal"
-    r"\bmay\b|(?i:\b(?:might|could|can|would|should|if|in the event|options?\s+(?:\w+\s+)?to|rights?\s+to|automatic(?:ally)?)\b)"
+POSSIBLE_EXTENSION = _possible(  # "two options to extend the term", "may extend the line", "subject to automatic renewal"
+    r"options?\s+(?:\w+\s+)?to|rights?\s+to|automatic(?:ally)?"
 )
 EXERCISED = re.compile(r"(?i)\bexercis")  # "exercised its option to extend": the extension itself
 AUTOMATIC = re.compile(r"(?i)\s+automatically\b")  # "will renew automatically for successive one-year terms"

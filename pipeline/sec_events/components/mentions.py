@@ -75,10 +75,11 @@ def defined_alias(text: str, ent: Span) -> Optional[str]:
 WORD = re.compile(r"\w+")
 
 
-def listed_as_organizations(doc: Doc) -> List[Span]:
-    """`doc.ents` with each PERSON that stands in a list between two ORGs (see LIST_BEFORE,
-    LIST_AFTER) and after no honorific relabelled ORG, and so every PERSON of the same text."""
-    ents, text = list(doc.ents), doc.text
+def listed_as_organizations(doc: Doc, text: str) -> Optional[List[Span]]:
+    """`doc.ents` (of `doc.text`, `text`) with each PERSON that stands in a list between two ORGs
+    (see LIST_BEFORE, LIST_AFTER) and after no honorific relabelled ORG, and so every PERSON of the
+    same text; None when no PERSON stands so."""
+    ents = list(doc.ents)
     listed = {
         ent.text
         for before, ent, after in zip(ents, ents[1:], ents[2:])
@@ -88,6 +89,8 @@ def listed_as_organizations(doc: Doc) -> List[Span]:
         and LIST_BEFORE.fullmatch(text, before.end_char, ent.start_char)
         and LIST_AFTER.fullmatch(text, ent.end_char, after.start_char)
     }
+    if not listed:
+        return None
     return [Span(doc, e.start, e.end, label="ORG") if e.label_ == "PERSON" and e.text in listed else e for e in ents]
 
 
@@ -192,10 +195,12 @@ class MentionPropagator:
     def __call__(self, doc: Doc) -> Doc:
         if not doc.ents:
             return doc
-        if self.lists:
-            doc.ents = listed_as_organizations(doc)
+        text = doc.text  # rebuilt from the tokens on every access: read it once
+        relabelled = listed_as_organizations(doc, text) if self.lists else None
+        if relabelled is not None:
+            doc.ents = relabelled
         new: List[Span] = []
-        index = WordIndex(doc.text)
+        index = WordIndex(text)
         for name, label in self.names(doc).items():
             ignore_case = len(name.split()) > 1
             for start, end in index.occurrences(name, ignore_case):
