@@ -33,7 +33,7 @@ from ..labels import EVENTS_KEY
 from .coreference import NameResolver, name_key
 from .event_assembler import (
     CONSIDERATION, ROLES, SPAN_WORDS, EventAssembler, _unit_price, _relative, _replaced_amount, argument_value,
-    same_value,
+    same_value, tokens_before,
 )
 
 NONE = "none"
@@ -80,10 +80,6 @@ class Pairs:
         return numpy.asarray(rows, dtype="int32").reshape((-1, 2))
 
 
-def _words_before(doc: Doc, ent: Span, n: int = 3) -> List[str]:
-    return [t.lower_ for t in doc[max(0, ent.start - n - 2) : ent.start] if not t.is_space][-n:]
-
-
 def _paying(names: NameResolver, ent: Span, seen: Dict[int, bool]) -> bool:
     """Whether the entity's sentence speaks of a price or payment (cached by sentence)."""
     sent = names.sentence(ent.start)
@@ -116,7 +112,7 @@ def pair_features(doc: Doc, names: NameResolver, triggers: List[Span], drafts: L
             same_side = [o for o in window if o.label_ == ent.label_ and (o.end <= trig.start) == before]
             rank = sum(1 for o in same_side if abs(o.start - trig.start) < abs(ent.start - trig.start))
             lo, hi = (ent.end, trig.start) if before else (trig.end, ent.start)
-            words = _words_before(doc, ent)
+            words = [t.lower_ for t in tokens_before(doc, ent)]
             value = argument_value(names, ent, trig.label_)
             row = [float(ent.label_ == label) for label in LABELS]
             row += [float(trig.label_ == label) for label in TRIGGER_LABELS]

@@ -82,7 +82,7 @@ from collections import defaultdict
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..events import link_events
 from ..extensions import register
@@ -206,12 +206,17 @@ def _in_headline(text: str, trigger: Span, dateline: Optional[Span], reach: int 
     return 0 <= end < dateline.start_char and len(line) <= 200 and not line.endswith(".")
 
 
+def tokens_before(doc: Doc, ent: Span, n: int = 3, spaces: int = 2) -> List[Token]:
+    """The `n` words before `ent`, read across at most `spaces` whitespace tokens (line breaks)."""
+    return [t for t in doc[max(0, ent.start - n - spaces) : ent.start] if not t.is_space][-n:]
+
+
 def _cued(doc: Doc, ent: Span, trig: Optional[Span] = None) -> bool:
     """A date introduced by 'on', 'in', 'effective' or 'as of' (AS_OF_AFTER: not "covenant
     requirements as of June 30", unless at most a few words after the trigger: "terminated by the
     Company as of March 2010"); 'dated' only for an entry: "amends the Lease dated June 1, 2007"
     gives the lease's date, not the amendment's."""
-    tokens = [t for t in doc[max(0, ent.start - 6) : ent.start] if not t.is_space][-3:]
+    tokens = tokens_before(doc, ent, spaces=3)
     words = [t.lower_ for t in tokens]
     if not words or words[-1] not in DATE_CUES:
         return False
