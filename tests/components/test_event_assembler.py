@@ -120,6 +120,22 @@ def test_registrant_joins_when_the_company_is_a_party(make_doc, assembler):
     assert rec["date"] is None and rec["amount"] is None
 
 
+def test_names_defined_with_hereinafter_resolve_to_their_full_names(make_doc, assembler):
+    doc = make_doc(
+        "TALLOW CREEK FOODS, INC.\n(Exact name of registrant as specified in its charter)\n\n"
+        'Tallow Creek Foods, Inc. (hereinafter the "Company") and Marden Packaging Co. (hereinafter referred to as '
+        '"Marden") signed a Supply Agreement (hereinafter the "Contract"). The Company terminated the Contract '
+        "on March 3, 1998.",
+        [("TALLOW CREEK FOODS, INC.", "ORG"), ("Tallow Creek Foods, Inc.", "ORG"), ("Marden Packaging Co.", "ORG"),
+         ("Marden", "ORG"), ("Supply Agreement", "AGREEMENT"), ("Contract", "AGREEMENT"), ("Contract", "AGREEMENT"),
+         ("March 3, 1998", "DATE")],
+        [("signed", "AGREEMENT_ENTRY"), ("terminated", "AGREEMENT_TERMINATION")],
+    )
+    recs = records(assembler, doc)
+    assert recs["terminated"]["agreement"] == "Supply Agreement"
+    assert set(recs["signed"]["parties"]) == {"Tallow Creek Foods, Inc.", "Marden Packaging Co."}
+
+
 def test_no_triggers_no_records(make_doc, assembler):
     assert assembler(make_doc("Acme Corp. reported earnings.", [("Acme Corp.", "ORG")]))._.events == []
     assert assembler(make_doc(""))._.events == []

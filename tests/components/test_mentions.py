@@ -17,6 +17,16 @@ def test_defined_aliases_spread_also_after_an_appositive_and_starting_with_a_dig
     assert ents.count(("4QM", "ORG")) == 2
 
 
+def test_defined_aliases_spread_also_after_a_comma_or_hereinafter():
+    text = ('Fenwick Grain Elevators, Inc., ("FGE") and Lisle Cartage Company (hereinafter referred to as the '
+            '"Carrier") signed. FGE pays the Carrier; Ardmore Mills LLC (hereinafter "Ardmore") ships. FGE, Ardmore and the Carrier met.')
+    found = [("Fenwick Grain Elevators, Inc.", "ORG"), ("Lisle Cartage Company", "ORG"), ("Ardmore Mills LLC", "ORG")]
+    ents = _propagate(text, found)
+    assert ents.count(("FGE", "ORG")) == 3
+    assert ents.count(("Carrier", "ORG")) == 3
+    assert ents.count(("Ardmore", "ORG")) == 2
+
+
 def test_role_words_and_single_unshaped_guesses_do_not_spread():
     text = 'Pemberton Tools Inc., an Ohio corporation ("Borrower"), uses Vexa. Borrower pays; Vexa runs.'
     ents = _propagate(text, [("Pemberton Tools Inc.", "ORG"), ("Vexa", "ORG")])

@@ -14,16 +14,16 @@ from typing import Dict, Iterable, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span
 
-from .mentions import LEGAL_SUFFIX
+from .mentions import HEREINAFTER, LEGAL_SUFFIX
 from .paragraphs import BLANK_LINE
 
 REGISTRANT_CUE = re.compile(r"\(\s*exact name of (?:the )?registrant", re.I)
 COMPANY_DEFINED = re.compile(  # (the "Company"), ("the Company"), ("Acme" or "the Company")
-    r"^\s*(?:\([^()]{0,30}\)\s*,?\s*)?\(\s*(?:[^()]{0,40}\bor\s+)?(?:[\"“”']\s*(?:the\s+)?|(?:the\s+)?[\"“”']\s*)(?:Company|Registrant)\s*[\"“”']",
+    r"^\s*(?:\([^()]{0,30}\)\s*,?\s*)?\(\s*" + HEREINAFTER + r"(?:[^()]{0,40}\bor\s+)?(?:[\"“”']\s*(?:the\s+)?|(?:the\s+)?[\"“”']\s*)(?:Company|Registrant)\s*[\"“”']",
     re.I,
 )
 DEFINED_OPEN = re.compile(
-    r"\(\s*(?:as\s+(?:previously\s+|further\s+|heretofore\s+)?amended(?:\s+to\s+date)?,?\s+)?(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$"
+    r"\(\s*(?:as\s+(?:previously\s+|further\s+|heretofore\s+)?amended(?:\s+to\s+date)?,?\s+)?" + HEREINAFTER + r"(?:the\s+|collectively,?\s+|together,?\s+)?[\"“”']?\s*$"
 )
 POSSESSIVE = re.compile(r"^['’]s?\s+\w")
 IDENTIFIED = re.compile(r"^\s*,?\s*(?:\(?\s*the\s+\w+\s*\)?\s*)?(?:dated|between|by and between)\b", re.I)

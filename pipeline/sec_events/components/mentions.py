@@ -55,10 +55,13 @@ INDUSTRY_WORDS = {
     "bancorp", "bancshares", "financial", "capital", "partners", "healthcare", "health", "robotics", "foods",
 }
 HONORIFICS = {"mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "messrs", "messrs."}
-# `Name ("Alias")`, `Name (the "Alias")`, `Name, a Delaware corporation ("Alias")`
+# the words a definition may open with inside its parenthesis: `(hereinafter referred to as the "Alias")`
+HEREINAFTER = r"(?:here(?:in)?after(?:\s+(?:referred\s+to\s+as|called))?,?\s+)?"
+# `Name ("Alias")`, `Name (the "Alias")`, `Name, ("Alias")`, `Name, a Delaware corporation ("Alias")`,
+# `Name (hereinafter "Alias")`
 DEFINED_AFTER = re.compile(
-    r"^(?:,\s+an?\s+[\w .,&'-]{0,60}?(?:corporation|company|partnership|bank|association|trust|subsidiary)\s*)?"
-    r"\s*\(\s*(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]"
+    r"^(?:,\s+an?\s+[\w .,&'-]{0,60}?(?:corporation|company|partnership|bank|association|trust|subsidiary)\s*|,)?"
+    r"\s*\(\s*" + HEREINAFTER + r"(?:the\s+|collectively,?\s+|together,?\s+)?[\"“]([^\"”()]{2,60})[\"”]"
 )
 DEFINITION_WINDOW = 140  # characters after a name within which its definition must end
 # what stands between two members of a list: "A, B", "A (a unit of C), B", "A, B and the C Group"
