@@ -18,12 +18,12 @@ def test_defined_aliases_spread_also_after_an_appositive_and_starting_with_a_dig
 
 
 def test_defined_aliases_spread_also_after_a_comma_or_hereinafter():
-    text = ('Fenwick Grain Elevators, Inc., ("FGE") and Lisle Cartage Company (hereinafter referred to as the '
-            '"Carrier") signed. FGE pays the Carrier; Ardmore Mills LLC (hereinafter "Ardmore") ships. FGE, Ardmore and the Carrier met.')
+    text = ('Fenwick Grain Elevators, Inc., ("FGE") and Lisle Cartage Company (hereinafter referred to as '
+            '"Lisle") signed. FGE pays Lisle; Ardmore Mills LLC (hereinafter "Ardmore") ships. FGE, Ardmore and Lisle met.')
     found = [("Fenwick Grain Elevators, Inc.", "ORG"), ("Lisle Cartage Company", "ORG"), ("Ardmore Mills LLC", "ORG")]
     ents = _propagate(text, found)
     assert ents.count(("FGE", "ORG")) == 3
-    assert ents.count(("Carrier", "ORG")) == 3
+    assert ents.count(("Lisle", "ORG")) == 3
     assert ents.count(("Ardmore", "ORG")) == 2
 
 
