@@ -26,6 +26,14 @@ def test_value_filter_leaves_trailing_commas_and_colons_outside_a_span():
     assert [e.text for e in nlp.add_pipe("sec_value_filter")(doc).ents] == ["Partners", "novalith Group"]
 
 
+def test_value_filter_leaves_a_plural_possessive_outside_a_span():
+    nlp = blank()
+    text = "Harwick Systems' board approved it; Lloyd's and Pell Holdings’ lenders agreed."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, 16, label="ORG"), doc.char_span(36, 43, label="ORG"), doc.char_span(48, 62, label="ORG")]
+    assert [e.text for e in nlp.add_pipe("sec_value_filter")(doc).ents] == ["Harwick Systems", "Lloyd's", "Pell Holdings"]
+
+
 def _agreements(text, names, **config):
     nlp = blank()
     doc = nlp.make_doc(text)

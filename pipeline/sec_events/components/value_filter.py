@@ -10,8 +10,9 @@ that kind ("Credit Agreement", "Senior Notes due 2022", "Term Loan"), or it is a
 document defines for such a name (`the Asset Purchase Agreement (the "APA")`). A technology,
 product or company the ner took for an agreement (a platform's acronym, "Orrin Metals") is neither, and goes.
 
-No entity ends in a comma, semicolon or colon (punctuation stays outside a span, LABELS.md): a span
-the ner closed one token late ("the novalith Group,") loses it.
+No entity ends in a comma, semicolon, colon or apostrophe (punctuation and a possessive stay
+outside a span, LABELS.md): a span the ner closed one token late ("the novalith Group,",
+"Harwick Systems' board") loses it.
 """
 
 import re
@@ -49,12 +50,13 @@ def defined_short_names(text: str, ents: List[Span]) -> Set[str]:
     return names
 
 
-TRAILING = {",", ";", ":"}
+TRAILING = {",", ";", ":", "'", "’"}
 
 
 def _without_trailing_punctuation(ent: Span) -> Optional[Span]:
-    """`ent` without the commas, semicolons and colons (and spaces) it ends with ("the novalith
-    Group," -> "the novalith Group"); None when nothing else is left."""
+    """`ent` without the commas, semicolons, colons and apostrophes (and spaces) it ends with ("the
+    novalith Group," -> "the novalith Group", "Harwick Systems'" -> "Harwick Systems"); None when
+    nothing else is left."""
     doc, end = ent.doc, ent.end
     while end > ent.start and (doc[end - 1].text in TRAILING or doc[end - 1].is_space):
         end -= 1
