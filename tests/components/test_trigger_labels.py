@@ -38,3 +38,26 @@ def test_stems_seen_less_than_min_count_are_left_alone():
     nlp.initialize(lambda: _examples(nlp))
     doc = nlp(_doc(nlp, "It may extend the Lease.", [("extend", "AGREEMENT_TERMINATION")]))
     assert [s.label_ for s in doc.spans["events"]] == ["AGREEMENT_TERMINATION"]
+
+
+def test_a_trigger_verb_takes_the_verbs_of_its_type_coordinated_after_it():
+    nlp = blank()
+    nlp.add_pipe("sec_trigger_labels", config={"min_count": 1})
+    gold = [("The lenders waived the default.", "waived", "AGREEMENT_AMENDMENT"),
+            ("The lenders amended the Note.", "amended", "AGREEMENT_AMENDMENT"),
+            ("The parties extended the Lease.", "extended", "AGREEMENT_EXTENSION"),
+            ("The parties terminated the Lease.", "terminated", "AGREEMENT_TERMINATION"),
+            ("Pell will not renew the License.", "renew", "AGREEMENT_TERMINATION"),
+            ("Its expiration came first.", "expiration", "AGREEMENT_TERMINATION")]
+    nlp.initialize(lambda: [Example(nlp.make_doc(t), _doc(nlp, t, [(w, label)])) for t, w, label in gold])
+    text = ("Amendments in May waived and/or amended the covenants, and the Note was amended and extended. "
+            "Either party may terminate or not renew it; it survives the termination or expiration of the Lease.")
+    doc = _doc(nlp, text, [("waived", "AGREEMENT_AMENDMENT"), ("terminate", "AGREEMENT_TERMINATION"),
+                           ("termination", "AGREEMENT_TERMINATION")])
+    second = text.index("amended and extended")
+    doc.spans["events"] = list(doc.spans["events"]) + [doc.char_span(second, second + 7, label="AGREEMENT_AMENDMENT")]
+    doc = nlp(doc)
+    # "amended and extended": "extend" was never an AMENDMENT; "termination or expiration": nouns stay apart
+    assert [(s.text, s.label_) for s in doc.spans["events"]] == [
+        ("waived and/or amended", "AGREEMENT_AMENDMENT"), ("amended", "AGREEMENT_AMENDMENT"),
+        ("terminate or not renew", "AGREEMENT_TERMINATION"), ("termination", "AGREEMENT_TERMINATION")]
