@@ -24,7 +24,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Union
 
 import srsly
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import ensure_path
 
@@ -46,22 +46,22 @@ class TriggerLabels:
         self.stems = tuple(sorted((s.lower() for s in (stems or DEFAULT_STEMS)), key=len, reverse=True))
         self.counts: Dict[str, Counter] = {}
 
+    def token_stem(self, token: Token) -> Optional[str]:
+        """The longest stem the token starts with, if any."""
+        low = token.lower_
+        return next((s for s in self.stems if low.startswith(s)), None)
+
     def stem(self, span: Span) -> Optional[str]:
         """The stem of the span's first token that has one ("amended and restated" -> "amend")."""
-        for token in span:
-            low = token.lower_
-            stem = next((s for s in self.stems if low.startswith(s)), None)
-            if stem:
-                return stem
-        return None
+        return next((stem for stem in map(self.token_stem, span) if stem), None)
 
     def allows(self, span: Span) -> bool:
         seen = self.counts.get(self.stem(span) or "")
         return seen is None or sum(seen.values()) < self.min_count or seen[span.label_] > 0
 
-    def _verb_of(self, token, label: str) -> bool:
+    def _verb_of(self, token: Token, label: str) -> bool:
         """Whether `token` is a verb whose stem has had `label` in training."""
-        stem = next((s for s in self.stems if token.lower_.startswith(s)), None)
+        stem = self.token_stem(token)
         return stem is not None and not NOUN_ENDING.search(token.lower_) and self.counts.get(stem, Counter())[label] > 0
 
     def _series_end(self, span: Span) -> int:
@@ -81,12 +81,18 @@ class TriggerLabels:
             end = k = k + 1
 
     def _join_series(self, spans: List[Span]) -> List[Span]:
+        """`spans` (in order) with each trigger that opens a series extended over it, and the later
+        verbs of a series dropped."""
         out: List[Span] = []
+        joined_until = -1
         for span in spans:
-            if out and span.start < out[-1].end:
-                continue  # a later verb of the series before it
+            if span.start < joined_until:
+                continue  # a later verb of a series already joined
             end = self._series_end(span)
-            out.append(span if end == span.end else Span(span.doc, span.start, end, label=span.label))
+            if end > span.end:
+                joined_until = end
+                span = Span(span.doc, span.start, end, label=span.label)
+            out.append(span)
         return out
 
     def __call__(self, doc: Doc) -> Doc:
