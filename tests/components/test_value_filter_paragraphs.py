@@ -34,6 +34,19 @@ def test_value_filter_leaves_a_plural_possessive_outside_a_span():
     assert [e.text for e in nlp.add_pipe("sec_value_filter")(doc).ents] == ["Harwick Systems", "Lloyd's", "Pell Holdings"]
 
 
+
+def test_a_person_never_ends_in_a_legal_suffix():
+    nlp = blank()
+    text = ("Media Nora Quist Bellrock Partners, LLC Tel: (212) 555-0100. Investors Jane B. Roe Halden Robotics, "
+            "Inc. Tel: (617) 555-0101. Tarvin Holdings, Inc. thanked Lee Park.")
+    doc = nlp.make_doc(text)
+    marks = [("Nora Quist Bellrock Partners, LLC", "PERSON"), ("Jane B. Roe Halden Robotics, Inc.", "PERSON"),
+             ("Tarvin Holdings, Inc.", "PERSON"), ("Lee Park", "PERSON")]
+    doc.ents = [doc.char_span(text.index(t), text.index(t) + len(t), label=label) for t, label in marks]
+    assert [(e.text, e.label_) for e in nlp.add_pipe("sec_value_filter")(doc).ents] == [
+        ("Nora Quist", "PERSON"), ("Bellrock Partners, LLC", "ORG"), ("Jane B. Roe", "PERSON"),
+        ("Halden Robotics, Inc.", "ORG"), ("Tarvin Holdings, Inc.", "ORG"), ("Lee Park", "PERSON")]
+
 def _agreements(text, names, **config):
     nlp = blank()
     doc = nlp.make_doc(text)

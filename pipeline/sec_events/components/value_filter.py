@@ -13,6 +13,11 @@ product or company the ner took for an agreement (a platform's acronym, "Orrin M
 No entity ends in a comma, semicolon, colon or apostrophe (punctuation and a possessive stay
 outside a span, LABELS.md): a span the ner closed one token late ("the novalith Group,",
 "Harwick Systems' board") loses it.
+
+No person's name ends in a company's legal suffix: a PERSON span that does is a contact line
+run together ("Media Nora Quist Bellrock Partners, LLC Tel: ..."), split into the person (first
+and last name, a middle initial between) and the company (ORG), or, when nothing but the suffix
+would be left after the name, a company the ner took for a person (ORG).
 """
 
 import re
@@ -22,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import register, span_value
-from .mentions import defined_alias
+from .mentions import LEGAL_SUFFIX, defined_alias
 
 AGREEMENT_WORD = re.compile(
     r"\b(?:agreements?|plans?|(?:sub)?leases?|notes?|indentures?|facilit(?:y|ies)|loans?|warrants?|amendments?|"
@@ -65,6 +70,23 @@ def _without_trailing_punctuation(ent: Span) -> Optional[Span]:
     return Span(doc, ent.start, end, label=ent.label) if end > ent.start else None
 
 
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _person_then_company(ent: Span) -> List[Span]:
+    """`ent`, or for a PERSON ending in a legal suffix the person and the company it runs into
+    ("Nora Quist Bellrock Partners, LLC" -> "Nora Quist", "Bellrock Partners, LLC"), or the whole
+    span as ORG when no company name would follow the person's ("Halden Robotics, Inc.")."""
+    if ent.label_ != "PERSON" or not LEGAL_SUFFIX.search(ent.text):
+        return [ent]
+    words = [t.i for t in ent if not t.is_space]
+    split = 3 if len(words) > 3 and INITIAL.match(ent.doc[words[1]].text) else 2
+    rest = words[split:]
+    if len(rest) < 2 or not ent.doc[rest[0]].text[:1].isupper():
+        return [Span(ent.doc, ent.start, ent.end, label="ORG")]
+    return [Span(ent.doc, ent.start, words[split - 1] + 1, label="PERSON"), Span(ent.doc, rest[0], ent.end, label="ORG")]
+
+
 class ValueFilter:
     def __init__(self, name: str, labels: List[str], agreement_shape: bool = True) -> None:
         register()
@@ -75,6 +97,7 @@ class ValueFilter:
     def __call__(self, doc: Doc) -> Doc:
         ents = doc.ents
         trimmed = [t for t in (_without_trailing_punctuation(e) for e in ents) if t is not None]
+        trimmed = [part for e in trimmed for part in _person_then_company(e)]
         kept = [e for e in trimmed if e.label_ not in self.labels or span_value(e) is not None]
         if self.agreement_shape and any(e.label_ == "AGREEMENT" for e in kept):
             short = defined_short_names(doc.text, kept)  # doc.text is rebuilt on every access: read it once
