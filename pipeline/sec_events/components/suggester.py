@@ -42,6 +42,14 @@ def _next_word(doc: Doc, i: int) -> int:
     return i
 
 
+def past_links(doc: Doc, i: int) -> int:
+    """Index of the first token at or after i that is neither a series' link word (LINKS) nor
+    whitespace (len(doc) if none)."""
+    while i < len(doc) and (doc[i].lower_ in LINKS or doc[i].is_space):
+        i += 1
+    return i
+
+
 def trigger_candidates(doc: Doc, stems: Tuple[str, ...]) -> List[Tuple[int, int]]:
     """Token ranges (start, end) of the candidate triggers of one doc, sorted and unique."""
     out = set()
@@ -58,9 +66,7 @@ def trigger_candidates(doc: Doc, stems: Tuple[str, ...]) -> List[Tuple[int, int]
             into = _next_word(doc, end)
             if into < n and doc[into].lower_ == "into":
                 out.add((start, into + 1))
-            k = end
-            while k < n and (doc[k].lower_ in LINKS or doc[k].is_space):
-                k += 1
+            k = past_links(doc, end)
             if k == end or k >= n or not _is_stem(doc[k], stems):
                 break
             end = k + 1

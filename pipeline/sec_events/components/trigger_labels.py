@@ -29,7 +29,7 @@ from spacy.training import Example
 from spacy.util import ensure_path
 
 from ..labels import EVENTS_KEY
-from .suggester import DEFAULT_STEMS, LINKS
+from .suggester import DEFAULT_STEMS, LINKS, past_links
 
 COUNTS_FILE = "stem_labels.json"
 NOUN_ENDING = re.compile(r"(?:tions?|sions?|ments?|als?|ers?|ures?|entry|entries)$")  # expiration, amendment, renewal, waiver
@@ -70,15 +70,12 @@ class TriggerLabels:
         doc, end = span.doc, span.end
         if not self._verb_of(doc[span.end - 1], span.label_):
             return end
-        k = end
         while True:
-            links = 0
-            while k < len(doc) and (doc[k].lower_ in LINKS or doc[k].is_space):
-                links += doc[k].lower_ in LINKS
-                k += 1
-            if not links or k >= len(doc) or not self._verb_of(doc[k], span.label_):
+            k = past_links(doc, end)
+            linked = any(doc[j].lower_ in LINKS for j in range(end, k))
+            if not linked or k >= len(doc) or not self._verb_of(doc[k], span.label_):
                 return end
-            end = k = k + 1
+            end = k + 1
 
     def _join_series(self, spans: List[Span]) -> List[Span]:
         """`spans` (in order) with each trigger that opens a series extended over it, and the later
